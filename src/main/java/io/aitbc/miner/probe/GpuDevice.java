@@ -1,0 +1,17 @@
+package io.aitbc.miner.probe;
+
+/**
+ * One GPU the node can run jobs on: a physical GPU, or a MIG instance when MIG is enabled (decisions D29). Jobs are
+ * pinned by {@link #uuid()}, never by index.
+ *
+ * @param index the index {@code nvidia-smi} gave (for MIG instances, the parent's index)
+ * @param uuid {@code GPU-…} or {@code MIG-…}
+ * @param name the product name, as the coordinator's {@code constraints.gpu} compares it
+ * @param memoryTotalMb total memory in MiB
+ * @param memoryFreeMb free memory in MiB when probed
+ * @param utilizationPercent GPU utilisation when probed, -1 when not reported
+ * @param mig whether this is a MIG instance
+ */
+public record GpuDevice(int index, String uuid, String name, long memoryTotalMb, long memoryFreeMb,
+        int utilizationPercent, boolean mig) {
+}
