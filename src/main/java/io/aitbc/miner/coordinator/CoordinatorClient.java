@@ -1,0 +1,115 @@
+package io.aitbc.miner.coordinator;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.job.JobOutcome;
+
+/**
+ * The one way into the coordinator. Every call first waits for the client-side rate limit and any
+ * {@code Retry-After}; failures come out as the typed exceptions of {@link CoordinatorException}'s subtypes. A timed-out
+ * poll or upload is an {@link AmbiguousOutcomeException}; an open circuit means nothing was sent.
+ */
+@ApplicationScoped
+public class CoordinatorClient {
+
+    private final CoordinatorCalls calls;
+    private final AgentIdentity identity;
+    private final ObjectMapper json;
+    private final RateLimiter limiter;
+
+    CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config) {
+        this.calls = calls;
+        this.identity = identity;
+        this.json = json;
+        this.limiter = new RateLimiter(config.rateLimitEnabled(), System::nanoTime);
+    }
+
+    /** Registers (or re-registers) this miner; the coordinator then resets its {@code inflight} to 0. */
+    public void register(JsonNode capabilities, int concurrency, Optional<String> region) throws InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        body.set("capabilities", capabilities);
+        body.put("concurrency", concurrency);
+        region.ifPresentOrElse(r -> body.put("region", r), () -> body.putNull("region"));
+        call(Endpoint.REGISTER, true, () -> calls.register(body));
+    }
+
+    /** Reports liveness and the true number of jobs held; 404 means the coordinator forgot this miner. */
+    public void heartbeat(int inflight, String status) throws InterruptedException {
+        ObjectNode body = json.createObjectNode();
+        body.put("inflight", inflight);
+        body.put("status", status);
+        body.putObject("metadata");
+        call(Endpoint.HEARTBEAT, true, () -> calls.heartbeat(body));
+    }
+
+    /** Asks for one job; empty on 204. The coordinator answers at once whatever the wait asked. */
+    public Optional<PolledJob> poll() throws InterruptedException {
+        ObjectNode body = json.createObjectNode().put("max_wait_seconds", 0);
+        String answer = call(Endpoint.POLL, false, () -> calls.poll(body));
+        if (answer.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode node = parse(Endpoint.POLL, answer);
+        if (!node.path("job_id").isTextual()) {
+            throw new AmbiguousOutcomeException(Endpoint.POLL, 200, "answer without a job_id", null);
+        }
+        return Optional.of(new PolledJob(node.get("job_id").asText(), node.path("payload"), node.path("constraints")));
+    }
+
+    /**
+     * Uploads a job's one report. For a result, answers the receipt's JSON text exactly as received (empty when the
+     * coordinator signs nothing).
+     */
+    public Optional<String> report(String jobId, JobOutcome outcome) throws InterruptedException {
+        if (outcome.report() == JobOutcome.Report.FAIL) {
+            call(Endpoint.FAIL, false, () -> calls.fail(jobId, outcome.body()));
+            return Optional.empty();
+        }
+        String answer = call(Endpoint.RESULT, false, () -> calls.result(jobId, outcome.body()));
+        return RawJson.objectMember(answer, "receipt");
+    }
+
+    /** Marks this miner OFFLINE at the coordinator. */
+    public void deregister() throws InterruptedException {
+        call(Endpoint.DEREGISTER, true, () -> calls.deregister(identity.minerId()));
+    }
+
+    /** The coordinator's {@code /health/ready} body, for readiness data only (D4). */
+    public String health() throws InterruptedException {
+        return call(Endpoint.HEALTH, true, calls::healthReady);
+    }
+
+    private String call(Endpoint endpoint, boolean safeToRepeat, java.util.function.Supplier<String> call)
+            throws InterruptedException {
+        limiter.acquire(endpoint);
+        try {
+            return call.get();
+        } catch (RateLimitedException e) {
+            limiter.blockFor(endpoint, e.retryAfter());
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            throw new CoordinatorUnavailableException(endpoint, 0, "circuit open, nothing sent", e);
+        } catch (TimeoutException e) {
+            throw Answers.forTransport(endpoint, e, safeToRepeat);
+        }
+    }
+
+    private JsonNode parse(Endpoint endpoint, String answer) {
+        try {
+            return json.readTree(answer);
+        } catch (IOException e) {
+            throw new AmbiguousOutcomeException(endpoint, 200, "unreadable answer", e);
+        }
+    }
+}

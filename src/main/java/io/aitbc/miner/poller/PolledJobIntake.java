@@ -1,0 +1,60 @@
+package io.aitbc.miner.poller;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitbc.miner.coordinator.CoordinatorClient;
+import io.aitbc.miner.coordinator.CoordinatorException;
+import io.aitbc.miner.coordinator.PolledJob;
+import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.JobIds;
+import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.queue.Durably;
+import io.aitbc.miner.queue.RetryQueue;
+import io.quarkus.logging.Log;
+
+/**
+ * Takes custody of a polled job: writes it to Redis before anything else happens to it (D12), retrying while Redis is
+ * away so the poll loop stops rather than losing it. A job whose id cannot name a Redis key (D5) is failed at once with
+ * {@code E_BADJOB}.
+ */
+@ApplicationScoped
+class PolledJobIntake {
+
+    /** Upper bound of a job's deadline until the coordinator's listing gives {@code expires_at} (D8). */
+    static final Duration DEFAULT_TTL = Duration.ofSeconds(900);
+
+    private final RetryQueue queue;
+    private final CoordinatorClient coordinator;
+    private final Clock clock = Clock.systemUTC();
+
+    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator) {
+        this.queue = queue;
+        this.coordinator = coordinator;
+    }
+
+    int held() {
+        return queue.held();
+    }
+
+    void accept(PolledJob job) throws InterruptedException {
+        if (!JobIds.valid(job.jobId())) {
+            refuse(job);
+            return;
+        }
+        Durably.run("polled job " + job.jobId(),
+                () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(), clock.instant().plus(DEFAULT_TTL)));
+        Log.debugf("Job %s polled and stored", job.jobId());
+    }
+
+    private void refuse(PolledJob job) throws InterruptedException {
+        Log.warnf("Polled job with an unusable id (%d chars) failed with E_BADJOB", job.jobId().length());
+        try {
+            coordinator.report(job.jobId(), JobOutcome.failure(ErrorCode.E_BADJOB, "job id is not [A-Za-z0-9_-]{1,64}"));
+        } catch (CoordinatorException e) {
+            Log.warnf("Failure report for a job with an unusable id did not go through: %s", e.getMessage());
+        }
+    }
+}

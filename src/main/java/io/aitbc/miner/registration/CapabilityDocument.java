@@ -1,0 +1,85 @@
+package io.aitbc.miner.registration;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.probe.GpuDevice;
+import io.aitbc.miner.probe.HardwareInventory;
+import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.runner.OllamaClient;
+import io.aitbc.miner.scheduler.SlotScheduler;
+
+/**
+ * The capability document sent at registration. The dispatcher reads {@code gpus}, {@code cuda}, {@code models} and
+ * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
+ * helps operators. Built fresh at every registration, so newly pulled models are announced.
+ */
+@ApplicationScoped
+class CapabilityDocument {
+
+    private static final long MIB = 1024 * 1024;
+
+    private final HardwareProbe probe;
+    private final OllamaClient ollama;
+    private final SlotScheduler scheduler;
+    private final MinerConfig miner;
+    private final ObjectMapper json;
+
+    CapabilityDocument(HardwareProbe probe, OllamaClient ollama, SlotScheduler scheduler, MinerConfig miner,
+            ObjectMapper json) {
+        this.probe = probe;
+        this.ollama = ollama;
+        this.scheduler = scheduler;
+        this.miner = miner;
+        this.json = json;
+    }
+
+    ObjectNode build() {
+        HardwareInventory hw = probe.inventory();
+        ObjectNode doc = json.createObjectNode();
+        ArrayNode gpus = doc.putArray("gpus");
+        hw.gpus().forEach(gpu -> gpus.add(gpu(gpu)));
+        hw.cuda().ifPresent(cuda -> doc.put("cuda", cuda));
+        var models = ollama.models();
+        ArrayNode modelNames = doc.putArray("models");
+        models.names().forEach(modelNames::add);
+        doc.put("price", miner.price());
+        doc.put("architecture", hw.architecture());
+        doc.put("platform", hw.hasGpu() ? "CUDA" : "CPU");
+        ArrayNode tasks = doc.putArray("supported_tasks");
+        List.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).forEach(t -> tasks.add(t.label()));
+        doc.put("max_concurrent_jobs", scheduler.totalSlots());
+        doc.put("consumer_grade", false);
+        doc.put("edge_optimized", true);
+        ObjectNode cpu = doc.putObject("cpu");
+        cpu.put("cores", hw.cpuCores());
+        cpu.put("model", hw.cpuModel());
+        doc.put("memory_mb", hw.memoryTotalBytes() / MIB);
+        doc.put("disk_free_mb", hw.diskFreeBytes() / MIB);
+        ObjectNode runners = doc.putObject("runners");
+        runners.put(JobType.INFERENCE.label(), models.reachable());
+        runners.put(JobType.CLI.label(), false);
+        runners.put(JobType.PYTHON.label(), false);
+        ObjectNode slots = doc.putObject("slots");
+        slots.put("inference", scheduler.totalSlots());
+        doc.put("agent", "aitbc-miner-node");
+        return doc;
+    }
+
+    private ObjectNode gpu(GpuDevice gpu) {
+        ObjectNode node = json.createObjectNode();
+        node.put("name", gpu.name());
+        node.put("memory_mb", gpu.memoryTotalMb());
+        node.put("uuid", gpu.uuid());
+        node.put("index", gpu.index());
+        node.put("mig", gpu.mig());
+        return node;
+    }
+}

@@ -1,0 +1,182 @@
+package io.aitbc.miner.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.coordinator.CoordinatorAuthException;
+import io.aitbc.miner.coordinator.CoordinatorClient;
+import io.aitbc.miner.coordinator.CoordinatorException;
+import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.queue.QueueUnavailableException;
+import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.scheduler.SlotScheduler;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The miner's standing with the coordinator: registers at start-up (retrying until it is accepted), sends a heartbeat
+ * with the true {@code inflight} every {@code MINER_HEARTBEAT_INTERVAL} and right after every registration (D3),
+ * registers again at once when a heartbeat answers 404, and at most once per heartbeat interval, backing off, while
+ * polls answer 500.
+ */
+@ApplicationScoped
+public class Registration {
+
+    static final String STATUS_ONLINE = "ONLINE";
+    private static final int MAX_BACKOFF_FACTOR = 8;
+
+    private final CoordinatorClient coordinator;
+    private final CapabilityDocument capabilities;
+    private final RetryQueue queue;
+    private final SlotScheduler scheduler;
+    private final Optional<String> region;
+    private final Duration interval;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean registered;
+    private volatile String problem = "not registered yet";
+    private volatile Instant lastHeartbeat = Instant.EPOCH;
+    private Instant lastPollRegistration = Instant.EPOCH;
+    private int pollBackoff = 1;
+
+    Registration(CoordinatorClient coordinator, CapabilityDocument capabilities, RetryQueue queue,
+            SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config) {
+        this.coordinator = coordinator;
+        this.capabilities = capabilities;
+        this.queue = queue;
+        this.scheduler = scheduler;
+        this.region = miner.region();
+        this.interval = config.interval();
+    }
+
+    void start(@Observes StartupEvent event) {
+        Thread.ofVirtual().name("registration").start(this::registerUntilAccepted);
+    }
+
+    /** Whether the coordinator accepted the registration and the first heartbeat went out. */
+    public boolean registered() {
+        return registered;
+    }
+
+    /** Why the agent is not registered, or a standing coordinator problem (an auth refusal); empty when none. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** When the last heartbeat was accepted. */
+    public Instant lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
+    /** A poll went through: the coordinator knows this miner. */
+    public synchronized void pollSucceeded() {
+        pollBackoff = 1;
+    }
+
+    /** A poll answered 500 (unknown miner, or a coordinator database outage): register again, rate-limited (D3). */
+    public void pollServerError() throws InterruptedException {
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (now.isBefore(lastPollRegistration.plus(interval.multipliedBy(pollBackoff)))) {
+                return;
+            }
+            lastPollRegistration = now;
+            pollBackoff = Math.min(MAX_BACKOFF_FACTOR, pollBackoff * 2);
+        }
+        Log.info("Poll answered 500: registering again");
+        registerOnce();
+    }
+
+    /** The coordinator refused the key: readiness says so until a call succeeds. */
+    public void authFailed(CoordinatorAuthException e) {
+        problem = "coordinator refused the API key: " + e.getMessage();
+        Log.errorf("Coordinator refused the API key (%d); fix MINER_API_KEY", e.status());
+    }
+
+    /** Sends a heartbeat now: after every registration and after every {@code /fail} (which leaves inflight as is). */
+    public void heartbeatNow() throws InterruptedException {
+        try {
+            coordinator.heartbeat(inflight(), STATUS_ONLINE);
+            lastHeartbeat = clock.instant();
+            if (registered) {
+                problem = null;
+            }
+        } catch (CoordinatorRejectedException e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+            Log.info("Heartbeat answered 404, the coordinator forgot this miner: registering again");
+            registered = false;
+            registerOnce();
+        }
+    }
+
+    @Scheduled(every = "${miner.heartbeat.interval}", delayed = "${miner.heartbeat.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() throws InterruptedException {
+        if (!registered) {
+            return;
+        }
+        try {
+            heartbeatNow();
+        } catch (CoordinatorAuthException e) {
+            authFailed(e);
+        } catch (CoordinatorException e) {
+            Log.warnf("Heartbeat failed: %s", e.getMessage());
+        }
+    }
+
+    private void registerUntilAccepted() {
+        Duration wait = Duration.ofSeconds(1);
+        while (!registered) {
+            try {
+                registerOnce();
+                if (!registered) {
+                    Thread.sleep(wait.toMillis());
+                    wait = wait.multipliedBy(2).compareTo(interval) > 0 ? interval : wait.multipliedBy(2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void registerOnce() throws InterruptedException {
+        try {
+            coordinator.register(capabilities.build(), scheduler.totalSlots(), region);
+            Log.infof("Registered with the coordinator, concurrency %d", scheduler.totalSlots());
+            firstHeartbeat();
+            registered = true;
+            problem = null;
+        } catch (CoordinatorAuthException e) {
+            authFailed(e);
+        } catch (CoordinatorException e) {
+            problem = "registration failed: " + e.getMessage();
+            Log.warnf("Registration failed: %s", e.getMessage());
+        }
+    }
+
+    /** Register reset the coordinator's inflight to 0: correct it before the next poll (D3). */
+    private void firstHeartbeat() throws InterruptedException {
+        try {
+            coordinator.heartbeat(inflight(), STATUS_ONLINE);
+            lastHeartbeat = clock.instant();
+        } catch (CoordinatorException e) {
+            Log.warnf("Heartbeat after registration failed, the next one corrects inflight: %s", e.getMessage());
+        }
+    }
+
+    private int inflight() {
+        try {
+            return queue.counts().inflight();
+        } catch (QueueUnavailableException e) {
+            return queue.held();
+        }
+    }
+}

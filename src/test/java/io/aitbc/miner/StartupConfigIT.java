@@ -1,0 +1,91 @@
+package io.aitbc.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.aitbc.miner.testing.AgentProcess;
+import io.aitbc.miner.testing.RedisServer;
+
+/** The packaged agent refuses bad configuration with exit status 2 and one line naming the variable to fix (D23). */
+class StartupConfigIT {
+
+    private static final String SECRET = "s3cr3t-key-value-never-printed";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingApiKeyExitsTwoNamingTheVariable() {
+        String out = runExpectingExit(2, env());
+        assertThat(out).contains("MINER_API_KEY: missing");
+    }
+
+    @Test
+    void unreadableKeyFileExitsTwoNamingTheFileVariable() {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY_FILE", dir.resolve("absent").toString());
+        assertThat(runExpectingExit(2, env)).contains("MINER_API_KEY_FILE: cannot read");
+    }
+
+    @Test
+    void keyAndKeyFileTogetherAreRefusedWithoutPrintingTheKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("key"), SECRET + "\n");
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put("MINER_API_KEY_FILE", file.toString());
+        String out = runExpectingExit(2, env);
+        assertThat(out).contains("MINER_API_KEY_FILE: set either").doesNotContain(SECRET);
+    }
+
+    @Test
+    void hostileMinerIdExitsTwo() {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put("MINER_ID", "../../etc/passwd");
+        assertThat(runExpectingExit(2, env)).contains("MINER_ID: must match").doesNotContain(SECRET);
+    }
+
+    @Test
+    void unparsableDurationExitsTwoNamingTheVariable() {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put("MINER_POLL_INTERVAL", "often");
+        assertThat(runExpectingExit(2, env)).contains("MINER_POLL_INTERVAL").doesNotContain(SECRET);
+    }
+
+    @Test
+    void zeroSlotsExitsTwo() {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put("MINER_INFERENCE_SLOTS", "0");
+        assertThat(runExpectingExit(2, env)).contains("MINER_INFERENCE_SLOTS: must be at least 1");
+    }
+
+    private String runExpectingExit(int status, Map<String, String> env) {
+        try (AgentProcess agent = AgentProcess.start(env, dir.resolve("agent.log"))) {
+            assertThat(agent.waitFor(Duration.ofSeconds(60))).as(agent.output()).isEqualTo(status);
+            return agent.output();
+        }
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MINER_ID", "config-test");
+        env.put("MINER_COORDINATOR_URL", "http://127.0.0.1:" + RedisServer.freePort() + "/v1");
+        env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + RedisServer.freePort());
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
+        env.put("MINER_WORKSPACE_DIR", dir.resolve("jobs").toString());
+        env.put("MINER_NVIDIA_SMI_PATH", dir.resolve("no-nvidia-smi").toString());
+        return env;
+    }
+}
