@@ -7,8 +7,8 @@ package io.aitbc.miner.probe;
  * @param index the index {@code nvidia-smi} gave (for MIG instances, the parent's index)
  * @param uuid {@code GPU-…} or {@code MIG-…}
  * @param name the product name, as the coordinator's {@code constraints.gpu} compares it
- * @param memoryTotalMb total memory in MiB
- * @param memoryFreeMb free memory in MiB when probed
+ * @param memoryTotalMb total memory in MiB (for MIG instances, the profile's size), -1 when not reported
+ * @param memoryFreeMb free memory in MiB when probed, -1 when not reported (always for MIG instances)
  * @param utilizationPercent GPU utilisation when probed, -1 when not reported
  * @param mig whether this is a MIG instance
  */

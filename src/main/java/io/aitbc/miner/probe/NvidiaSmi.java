@@ -1,0 +1,204 @@
+package io.aitbc.miner.probe;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitbc.miner.probe.NvidiaSmiParser.QueriedGpu;
+import io.quarkus.logging.Log;
+
+/**
+ * Runs {@code nvidia-smi} (decisions D29): the CSV query, {@code -q} for the CUDA version and, when a GPU has MIG
+ * enabled, {@code -L} for its instances. Each call is started from an argv array (no shell) and killed after
+ * {@link ProbeConfig#timeout()}. Any failure (no executable, exit status 9 without a driver, a timeout, output that
+ * does not parse) means no GPUs, with the reason kept in the {@link GpuScan}.
+ */
+@ApplicationScoped
+public class NvidiaSmi {
+
+    private static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+    private static final long READ_GRACE_MS = 2000;
+    private static final int MAX_REASON = 200;
+
+    private final ProbeConfig config;
+
+    /** @param config where {@code nvidia-smi} is and how long a call may take */
+    public NvidiaSmi(ProbeConfig config) {
+        this.config = config;
+    }
+
+    /** Runs {@code nvidia-smi} and reads what it reports. Blocks up to three timeouts; never throws. */
+    public GpuScan scan() {
+        Optional<Path> exe = locate(config.path(), Optional.ofNullable(System.getenv("PATH")).orElse(""));
+        if (exe.isEmpty()) {
+            String reason = "nvidia-smi not found: '" + config.path() + "' (MINER_NVIDIA_SMI_PATH)";
+            Log.infof("%s; no GPUs", reason);
+            return GpuScan.none(reason);
+        }
+        try {
+            List<QueriedGpu> gpus = NvidiaSmiParser.parseQuery(run(exe.get(), NvidiaSmiParser.QUERY_ARGS));
+            if (gpus.isEmpty()) {
+                Log.info("nvidia-smi listed no GPUs");
+                return GpuScan.none("nvidia-smi listed no GPUs");
+            }
+            return withMigInstances(exe.get(), gpus, cuda(exe.get()));
+        } catch (CommandFailed | NvidiaSmiParseException e) {
+            Log.warnf("No GPUs: %s", e.getMessage());
+            return GpuScan.none(e.getMessage());
+        }
+    }
+
+    /** Where the executable is: a name is looked up on {@code searchPath}, anything with a slash used as is. */
+    static Optional<Path> locate(String configured, String searchPath) {
+        try {
+            if (configured.contains("/")) {
+                return Optional.of(Path.of(configured)).filter(NvidiaSmi::isExecutableFile);
+            }
+            for (String dir : searchPath.split(File.pathSeparator)) {
+                if (!dir.isEmpty() && !configured.isBlank() && isExecutableFile(Path.of(dir, configured))) {
+                    return Optional.of(Path.of(dir, configured));
+                }
+            }
+        } catch (InvalidPathException e) {
+            Log.debugf("Bad nvidia-smi path '%s': %s", configured, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> cuda(Path exe) {
+        try {
+            return NvidiaSmiParser.parseCudaVersion(run(exe, List.of("-q")));
+        } catch (CommandFailed e) {
+            Log.warnf("CUDA version unknown: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private GpuScan withMigInstances(Path exe, List<QueriedGpu> gpus, Optional<String> cuda) {
+        if (gpus.stream().noneMatch(QueriedGpu::migEnabled)) {
+            return new GpuScan(NvidiaSmiParser.expandMig(gpus, Map.of()), cuda, Optional.empty());
+        }
+        Map<String, List<GpuDevice>> migByParent;
+        Optional<String> problem;
+        try {
+            migByParent = NvidiaSmiParser.parseMigList(run(exe, List.of("-L")));
+            problem = migWithoutInstances(gpus, migByParent);
+        } catch (CommandFailed e) {
+            migByParent = Map.of();
+            problem = Optional.of("MIG instances unknown: " + e.getMessage());
+        }
+        problem.ifPresent(p -> Log.warnf("GPU inventory incomplete: %s", p));
+        return new GpuScan(NvidiaSmiParser.expandMig(gpus, migByParent), cuda, problem);
+    }
+
+    private static Optional<String> migWithoutInstances(List<QueriedGpu> gpus,
+            Map<String, List<GpuDevice>> migByParent) {
+        return gpus.stream().filter(QueriedGpu::migEnabled).map(gpu -> gpu.device().uuid())
+                .filter(uuid -> migByParent.getOrDefault(uuid, List.of()).isEmpty()).findFirst()
+                .map(uuid -> uuid + " has MIG enabled but no MIG instances");
+    }
+
+    private String run(Path exe, List<String> args) throws CommandFailed {
+        List<String> argv = new ArrayList<>();
+        argv.add(exe.toString());
+        argv.addAll(args);
+        String what = "nvidia-smi " + args.getFirst().split("=", 2)[0];
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new CommandFailed(what + " could not start: " + e.getMessage());
+        }
+        CompletableFuture<String> stdout = readAsync(process.getInputStream());
+        CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+        int status = await(process, what);
+        String out = collect(stdout, what);
+        if (status != 0) {
+            String said = firstLine(out).or(() -> firstLine(settle(stderr))).orElse("no output");
+            throw new CommandFailed(what + " exited with status " + status + ": " + said);
+        }
+        return out;
+    }
+
+    private int await(Process process, String what) throws CommandFailed {
+        try {
+            if (process.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue();
+            }
+            kill(process);
+            throw new CommandFailed(what + " timed out after " + config.timeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(process);
+            throw new CommandFailed(what + " interrupted");
+        }
+    }
+
+    private static String collect(CompletableFuture<String> output, String what) throws CommandFailed {
+        try {
+            return output.get(READ_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailed(what + " interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CommandFailed(what + " output unreadable: " + e);
+        }
+    }
+
+    /** Stderr only explains a failure: whatever arrived in time, or nothing. */
+    private static String settle(CompletableFuture<String> output) {
+        return output.completeOnTimeout("", READ_GRACE_MS, TimeUnit.MILLISECONDS).exceptionally(e -> "").join();
+    }
+
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread.ofVirtual().name("nvidia-smi-output").start(() -> {
+            try (in) {
+                text.complete(new String(in.readNBytes(MAX_OUTPUT_BYTES), UTF_8));
+            } catch (IOException e) {
+                text.completeExceptionally(e);
+            }
+        });
+        return text;
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static Optional<String> firstLine(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .map(l -> l.length() > MAX_REASON ? l.substring(0, MAX_REASON) + "…" : l);
+    }
+
+    private static boolean isExecutableFile(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
+    /** A call that did not give usable output; the message says why, for the logs and readiness data. */
+    private static final class CommandFailed extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        CommandFailed(String message) {
+            super(message);
+        }
+    }
+}
