@@ -47,7 +47,7 @@ class CapabilityDocument {
         ArrayNode gpus = doc.putArray("gpus");
         hw.gpus().forEach(gpu -> gpus.add(gpu(gpu)));
         hw.cuda().ifPresent(cuda -> doc.put("cuda", cuda));
-        var models = ollama.models();
+        var models = ollama.listModels();
         ArrayNode modelNames = doc.putArray("models");
         models.names().forEach(modelNames::add);
         doc.put("price", miner.price());
@@ -63,6 +63,7 @@ class CapabilityDocument {
         cpu.put("model", hw.cpuModel());
         doc.put("memory_mb", hw.memoryTotalBytes() / MIB);
         doc.put("disk_free_mb", hw.diskFreeBytes() / MIB);
+        probe.gpuProblem().ifPresent(problem -> doc.put("gpu_problem", problem));
         ObjectNode runners = doc.putObject("runners");
         runners.put(JobType.INFERENCE.label(), models.reachable());
         runners.put(JobType.CLI.label(), false);
