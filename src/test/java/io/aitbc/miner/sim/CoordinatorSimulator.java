@@ -173,20 +173,20 @@ public final class CoordinatorSimulator implements AutoCloseable {
         limiter.configure(enabled, limits, window);
     }
 
-    /** Jobs per state, jobs with more than one report, report and receipt counts. */
+    /** For the jobs in the database: jobs per state, jobs with more than one report, report and receipt counts. */
     public SimSummary summary() {
         synchronized (store) {
             Map<SimJobState, Integer> states = new EnumMap<>(SimJobState.class);
             List<String> multi = new ArrayList<>();
-            jobs().forEach(j -> states.merge(j.state(), 1, Integer::sum));
             int reports = 0;
             int receiptCount = 0;
-            for (var entry : store.reportLog.entrySet()) {
-                if (entry.getValue().size() > 1) {
-                    multi.add(entry.getKey());
+            for (SimJob job : jobs()) {
+                states.merge(job.state(), 1, Integer::sum);
+                if (job.reports().size() > 1) {
+                    multi.add(job.id());
                 }
-                reports += entry.getValue().size();
-                receiptCount += (int) entry.getValue().stream().filter(r -> r.receiptJson() != null).count();
+                reports += job.reports().size();
+                receiptCount += (int) job.reports().stream().filter(r -> r.receiptJson() != null).count();
             }
             return new SimSummary(states, multi, reports, receiptCount);
         }
