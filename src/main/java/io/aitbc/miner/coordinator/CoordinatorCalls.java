@@ -1,6 +1,8 @@
 package io.aitbc.miner.coordinator;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -87,9 +89,11 @@ class CoordinatorCalls {
     }
 
     private static String send(Endpoint endpoint, Call call, boolean safeToRepeat) {
-        jakarta.ws.rs.core.Response response;
+        Response response;
         try {
             response = call.send();
+        } catch (WebApplicationException e) {
+            response = e.getResponse();
         } catch (RuntimeException e) {
             throw Answers.forTransport(endpoint, e, safeToRepeat);
         }
@@ -98,6 +102,6 @@ class CoordinatorCalls {
 
     @FunctionalInterface
     private interface Call {
-        jakarta.ws.rs.core.Response send();
+        Response send();
     }
 }

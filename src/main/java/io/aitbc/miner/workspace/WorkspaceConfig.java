@@ -11,7 +11,8 @@ public interface WorkspaceConfig {
 
     /**
      * {@code MINER_WORKSPACE_DIR}: one folder per job, {@code
-     * <dir>
+     *
+    <dir>
      * /<job-id>/}; default {@code /var/lib/aitbc/miner/jobs}.
      */
     @WithDefault("/var/lib/aitbc/miner/jobs")

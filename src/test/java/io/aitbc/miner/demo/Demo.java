@@ -49,8 +49,8 @@ public final class Demo {
         out.println("Starting redis-server, the coordinator simulator and the fake Ollama on free ports...");
         try (RedisServer redis = RedisServer.start();
                 CoordinatorSimulator sim = CoordinatorSimulator.start(SimulatorOptions.builder().signing(true).build());
-                FakeOllama ollama = FakeOllama.start(FakeOllamaOptions.builder().models(MODEL)
-                        .generationTime(GENERATION).tokens(48).build())) {
+                FakeOllama ollama = FakeOllama.start(FakeOllamaOptions.defaults().models(MODEL)
+                        .generationTime(GENERATION).tokens(48))) {
             out.println("Starting the agent (log: " + work.resolve("agent.log") + ")");
             try (AgentProcess agent = AgentProcess.start(agentEnv(redis, sim, ollama, work), work.resolve("agent.log"))) {
                 List<Expectation> jobs = submit(sim);

@@ -1,0 +1,90 @@
+package io.aitbc.miner.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.aitbc.miner.sim.CoordinatorSimulator;
+import io.aitbc.miner.sim.FakeOllama;
+import io.aitbc.miner.sim.FakeOllamaOptions;
+import io.aitbc.miner.sim.SimulatorOptions;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Starts, once for the whole test run (D35), a real {@code redis-server}, the coordinator simulator (signed receipts,
+ * rate limits off unless a test turns them on) and the fake Ollama, and points the agent at them. Tests reach them
+ * through the static handles to stop Redis, reset the simulator or inject faults.
+ */
+public class TestInfra implements QuarkusTestResourceLifecycleManager {
+
+    /** The miner id of the agent under test. */
+    public static final String MINER_ID = "test-miner";
+    /** The model the fake Ollama has installed. */
+    public static final String MODEL = "llama3.2:3b";
+    /** How long the fake Ollama takes for one generation, from request to the done line. */
+    public static final Duration GENERATION = Duration.ofMillis(300);
+
+    private static RedisServer redis;
+    private static CoordinatorSimulator simulator;
+    private static FakeOllama ollama;
+
+    @Override
+    public Map<String, String> start() {
+        redis = RedisServer.start();
+        simulator = CoordinatorSimulator.start(SimulatorOptions.builder().signing(true).rateLimits(false).build());
+        ollama = FakeOllama.start(FakeOllamaOptions.defaults().models(MODEL).generationTime(GENERATION).tokens(32));
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.redis.hosts", redis.url());
+        config.put("miner.coordinator.url", simulator.apiBase());
+        config.put("miner.coordinator.receipt-key", simulator.publicKeyBase64Url());
+        config.put("miner.coordinator.rate-limit-enabled", "false");
+        config.put("miner.api-key", SimulatorOptions.DEFAULT_API_KEY);
+        config.put("miner.id", MINER_ID);
+        config.put("miner.ollama.url", ollama.url());
+        config.put("miner.poll.interval", "200ms");
+        config.put("miner.heartbeat.interval", "1s");
+        config.put("miner.inference.slots", "4");
+        config.put("miner.workspace.dir", tempDir().toString());
+        config.put("miner.nvidia-smi.path", "/nonexistent/nvidia-smi");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (ollama != null) {
+            ollama.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** The Redis server under the agent. */
+    public static RedisServer redis() {
+        return redis;
+    }
+
+    /** The coordinator simulator the agent talks to. */
+    public static CoordinatorSimulator simulator() {
+        return simulator;
+    }
+
+    /** The fake Ollama behind the inference runner. */
+    public static FakeOllama ollama() {
+        return ollama;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("aitbc-jobs-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
