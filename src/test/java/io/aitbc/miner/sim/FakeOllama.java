@@ -1,0 +1,228 @@
+package io.aitbc.miner.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A fake Ollama server for tests and the demo (decisions D33): plain Vert.x core, no CDI. It serves
+ * {@code /api/generate} (streaming NDJSON as Ollama documents it), {@code /api/tags}, {@code /api/ps} and
+ * {@code /api/version}, behaves as its {@link FakeOllamaOptions} say at the time of each request, and records each
+ * generate request's model and prompt length (never the prompt).
+ */
+public final class FakeOllama implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * A generate request the fake received.
+     *
+     * @param model the model asked for
+     * @param promptLength the prompt's length in characters
+     */
+    public record ReceivedRequest(String model, int promptLength) {
+    }
+
+    private final Vertx vertx = Vertx.vertx();
+    private final FakeOllamaOptions options;
+    private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger abortedStreams = new AtomicInteger();
+    private volatile HttpServer server;
+    private volatile int port;
+
+    private FakeOllama(FakeOllamaOptions options) {
+        this.options = options;
+        this.port = options.port();
+    }
+
+    /** Starts a fake on {@code options.port()} (0: a free port) and waits until it listens. */
+    public static FakeOllama start(FakeOllamaOptions options) {
+        FakeOllama fake = new FakeOllama(options);
+        try {
+            fake.restart();
+        } catch (RuntimeException e) {
+            fake.close();
+            throw e;
+        }
+        return fake;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}, as {@code MINER_OLLAMA_URL} takes it. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The port it listens on (kept across {@link #stop()} and {@link #restart()}). */
+    public int port() {
+        return port;
+    }
+
+    /** The live settings; changes apply to the next request. */
+    public FakeOllamaOptions options() {
+        return options;
+    }
+
+    /** Generate requests received so far, oldest first. */
+    public List<ReceivedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Forgets the recorded requests and aborted-stream count. */
+    public void clearRequests() {
+        requests.clear();
+        abortedStreams.set(0);
+    }
+
+    /** Streams whose client closed or reset the connection before the stream ended. */
+    public int abortedStreams() {
+        return abortedStreams.get();
+    }
+
+    /** The text a fault-free generation of {@code tokens} chunks returns. */
+    public static String outputFor(int tokens) {
+        return FakeGeneration.text(tokens);
+    }
+
+    /** Closes the listener and its connections: clients then get "connection refused" on this port. */
+    public void stop() {
+        HttpServer current = server;
+        server = null;
+        if (current != null) {
+            await(current.close());
+        }
+    }
+
+    /** Listens again on the same port (the first call picks the port when it is 0). */
+    public void restart() {
+        stop();
+        HttpServer created = vertx.createHttpServer().requestHandler(this::handle);
+        port = await(created.listen(port, "127.0.0.1")).actualPort();
+        server = created;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        await(vertx.close());
+    }
+
+    private void handle(HttpServerRequest request) {
+        switch (request.path()) {
+            case "/" -> request.response().end("Ollama is running");
+            case "/api/version" -> json(request, 200, new JsonObject().put("version", "0.6.2"));
+            case "/api/tags" -> json(request, 200, new JsonObject().put("models", modelList(options.models())));
+            case "/api/ps" -> json(request, 200, new JsonObject().put("models", runningList()));
+            case "/api/generate" -> request.body().onSuccess(body -> generate(request, body));
+            default -> request.response().setStatusCode(404).end("404 page not found");
+        }
+    }
+
+    private void generate(HttpServerRequest request, Buffer body) {
+        JsonObject json;
+        try {
+            json = body.toJsonObject();
+        } catch (DecodeException e) {
+            error(request, 400, "invalid JSON body");
+            return;
+        }
+        String model = json.getString("model", "");
+        requests.add(new ReceivedRequest(model, json.getString("prompt", "").length()));
+        Optional<String> installed = installed(model);
+        FakeOllamaOptions.Fault fault = options.fault();
+        if (model.isBlank()) {
+            error(request, 400, "model is required");
+        } else if (installed.isEmpty()) {
+            error(request, 404, "model \"" + model + "\" not found, try pulling it first");
+        } else if (fault == FakeOllamaOptions.Fault.HTTP_500) {
+            error(request, 500, "llama runner process has terminated: exit status 2");
+        } else if (fault == FakeOllamaOptions.Fault.OUT_OF_MEMORY) {
+            error(request, 500, "model requires more system memory (5.6 GiB) than is available (3.1 GiB)");
+        } else {
+            loaded.add(installed.get());
+            new FakeGeneration(vertx, request.response(), model, json.getString("prompt", "").length(), options)
+                    .start(abortedStreams::incrementAndGet);
+        }
+    }
+
+    private Optional<String> installed(String model) {
+        String wanted = tagged(model);
+        return options.models().stream().filter(name -> tagged(name).equals(wanted)).findFirst();
+    }
+
+    private static String tagged(String name) {
+        return name.substring(name.lastIndexOf('/') + 1).contains(":") ? name : name + ":latest";
+    }
+
+    private JsonArray modelList(List<String> names) {
+        JsonArray list = new JsonArray();
+        names.forEach(name -> list.add(describe(name)));
+        return list;
+    }
+
+    private JsonArray runningList() {
+        JsonArray list = new JsonArray();
+        String expires = Instant.now().plus(Duration.ofMinutes(5)).toString();
+        loaded.forEach(name -> list.add(describe(name).put("expires_at", expires).put("size_vram", 2_019_393_189L)));
+        return list;
+    }
+
+    private static JsonObject describe(String name) {
+        JsonObject details = new JsonObject().put("parent_model", "").put("format", "gguf").put("family", "llama")
+                .put("families", new JsonArray().add("llama")).put("parameter_size", "3.2B")
+                .put("quantization_level", "Q4_K_M");
+        return new JsonObject().put("name", name).put("model", name).put("modified_at", "2025-01-15T10:12:03.5Z")
+                .put("size", 2_019_393_189L).put("digest", sha256(name)).put("details", details);
+    }
+
+    private static void json(HttpServerRequest request, int status, JsonObject body) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body.encode());
+    }
+
+    private static void error(HttpServerRequest request, int status, String message) {
+        json(request, status, new JsonObject().put("error", message));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("fake Ollama failed: " + e.getMessage(), e);
+        }
+    }
+}
