@@ -10,10 +10,8 @@ import io.smallrye.config.WithDefault;
 public interface WorkspaceConfig {
 
     /**
-     * {@code MINER_WORKSPACE_DIR}: one folder per job, {@code
-     *
-    <dir>
-     * /<job-id>/}; default {@code /var/lib/aitbc/miner/jobs}.
+     * {@code MINER_WORKSPACE_DIR}: one folder per job under it, named by the job id; default
+     * {@code /var/lib/aitbc/miner/jobs}.
      */
     @WithDefault("/var/lib/aitbc/miner/jobs")
     Path dir();
