@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +28,17 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 /**
  * Each kustomize overlay renders, and every object in it is valid as far as can be told without a cluster (D32):
  * known fields of the right types only, selectors that match their pods, probes on declared ports, and environment
- * variables that the agent reads and the README documents (or that the README lists as runtime-only).
+ * variables that the agent reads and the README documents (or that the README lists as runtime-only). The systemd
+ * environment file is held to the same table.
  */
 class ManifestTest {
 
     /** The drain deadline's default ({@code MINER_DRAIN_TIMEOUT}): the pod's grace period must exceed it. */
     private static final long DRAIN_TIMEOUT_SECONDS = 60;
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+    private static final Path SYSTEMD_ENV = Path.of("deploy", "systemd", "aitbc-miner.env.example");
+    /** {@code NAME=value}, also commented out ({@code #NAME=value}): every variable the file suggests. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("#?([A-Z][A-Z0-9_]*)=.*");
 
     static Stream<String> overlays() throws IOException {
         return Kustomize.overlays();
@@ -103,6 +109,14 @@ class ManifestTest {
     void everyVariableTheAgentReadsIsInTheReadmeConfigurationTable() throws IOException {
         assertThat(ReadmeEnvTables.read().configuration()).as("README configuration table")
                 .containsAll(AgentEnvNames.read());
+    }
+
+    @Test
+    void theSystemdEnvironmentFileSetsOnlyDocumentedVariables() throws IOException {
+        List<String> names = Files.readAllLines(SYSTEMD_ENV).stream().map(ASSIGNMENT::matcher).filter(Matcher::matches)
+                .map(assignment -> assignment.group(1)).toList();
+        assertThat(names).as("variables in %s", SYSTEMD_ENV).isNotEmpty()
+                .isSubsetOf(ReadmeEnvTables.read().configuration());
     }
 
     @Test
