@@ -16,6 +16,8 @@ import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.PolledJob;
 import io.aitbc.miner.coordinator.RateLimitedException;
+import io.aitbc.miner.queue.StartupRecovery;
+import io.aitbc.miner.reconcile.Reconciler;
 import io.aitbc.miner.registration.Registration;
 import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
@@ -34,6 +36,8 @@ public class JobPoller {
     private final Registration registration;
     private final SlotScheduler scheduler;
     private final PolledJobIntake intake;
+    private final Reconciler reconciler;
+    private final StartupRecovery startup;
     private final Duration interval;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
@@ -42,11 +46,13 @@ public class JobPoller {
     private Thread loop;
 
     JobPoller(CoordinatorClient coordinator, Registration registration, SlotScheduler scheduler, PolledJobIntake intake,
-            PollConfig config) {
+            Reconciler reconciler, StartupRecovery startup, PollConfig config) {
         this.coordinator = coordinator;
         this.registration = registration;
         this.scheduler = scheduler;
         this.intake = intake;
+        this.reconciler = reconciler;
+        this.startup = startup;
         this.interval = config.interval();
     }
 
@@ -101,7 +107,7 @@ public class JobPoller {
     }
 
     private Duration iterate() throws InterruptedException {
-        if (paused || !registration.registered() || intake.held() >= scheduler.totalSlots()) {
+        if (paused || !startup.done() || !registration.registered() || intake.held() >= scheduler.totalSlots()) {
             return interval;
         }
         try {
@@ -116,6 +122,7 @@ public class JobPoller {
             return e.retryAfter();
         } catch (AmbiguousOutcomeException e) {
             Log.warnf("Poll outcome unknown (%s); a job it assigned is adopted at reconciliation", e.getMessage());
+            reconciler.ambiguousPoll();
             if (e.status() == 500) {
                 registration.pollServerError();
             }
