@@ -64,7 +64,10 @@ class FakeOllamaTest {
         assertThat(String.join("", lines.stream().map(line -> line.getString("response")).toList()))
                 .isEqualTo(FakeOllama.outputFor(4));
         assertThat(tookMs).isBetween(100L, 400L);
-        assertThat(ollama.requests()).containsExactly(new FakeOllama.ReceivedRequest("llama3.2:3b", 4));
+        assertThat(ollama.requests()).singleElement().satisfies(r -> {
+            assertThat(r.model()).isEqualTo("llama3.2:3b");
+            assertThat(r.promptLength()).isEqualTo(4);
+        });
     }
 
     @Test
