@@ -11,6 +11,6 @@ end
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HSET', KEYS[1], 'state', 'outbox', 'report', ARGV[2], 'error_code', ARGV[3], 'outcome', ARGV[4],
   'finished_at', ARGV[5])
-redis.call('HDEL', KEYS[1], 'owner_pid')
+redis.call('HDEL', KEYS[1], 'owner_pid', 'owner')
 redis.call('RPUSH', KEYS[3], ARGV[1])
 return 'OK'

@@ -1,6 +1,12 @@
 package io.aitbc.miner.coordinator;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +28,8 @@ import io.aitbc.miner.job.JobOutcome;
  */
 @ApplicationScoped
 public class CoordinatorClient {
+
+    static final int PAGE = 100;
 
     private final CoordinatorCalls calls;
     private final AgentIdentity identity;
@@ -80,6 +88,26 @@ public class CoordinatorClient {
         return RawJson.objectMember(answer, "receipt");
     }
 
+    /**
+     * Every job the coordinator holds as RUNNING for this miner, paged with {@value #PAGE} per page until a page is
+     * shorter (D6). A page that answers with an {@code error} field proves nothing: the whole listing fails.
+     */
+    public List<ListedJob> runningJobs() throws InterruptedException {
+        List<ListedJob> jobs = new ArrayList<>();
+        for (int offset = 0;; offset += PAGE) {
+            int from = offset;
+            JsonNode page = parse(Endpoint.LIST_JOBS,
+                    call(Endpoint.LIST_JOBS, true, () -> calls.jobs(identity.minerId(), "RUNNING", PAGE, from)));
+            if (page.has("error") || !page.path("jobs").isArray()) {
+                throw new CoordinatorUnavailableException(Endpoint.LIST_JOBS, 200, "listing incomplete", null);
+            }
+            page.path("jobs").forEach(job -> jobs.add(listed(job)));
+            if (page.path("jobs").size() < PAGE) {
+                return jobs;
+            }
+        }
+    }
+
     /** Marks this miner OFFLINE at the coordinator. */
     public void deregister() throws InterruptedException {
         call(Endpoint.DEREGISTER, true, () -> calls.deregister(identity.minerId()));
@@ -103,6 +131,18 @@ public class CoordinatorClient {
         } catch (TimeoutException e) {
             throw Answers.forTransport(endpoint, e, safeToRepeat);
         }
+    }
+
+    private static ListedJob listed(JsonNode job) {
+        Optional<Instant> expires = Optional.empty();
+        if (job.path("expires_at").isTextual()) {
+            try {
+                expires = Optional.of(LocalDateTime.parse(job.get("expires_at").asText()).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                expires = Optional.empty();
+            }
+        }
+        return new ListedJob(job.path("job_id").asText(""), expires, job.path("payload"));
     }
 
     private JsonNode parse(Endpoint endpoint, String answer) {

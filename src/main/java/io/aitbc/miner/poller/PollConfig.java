@@ -12,4 +12,11 @@ public interface PollConfig {
     /** {@code MINER_POLL_INTERVAL}: pause after an empty poll (the coordinator has no long poll); default 3s. */
     @WithDefault("3s")
     Duration interval();
+
+    /**
+     * {@code MINER_POLL_CONCURRENCY}: most polls in flight at once while jobs keep coming (never more than free slots;
+     * an idle agent polls with one); default 4.
+     */
+    @WithDefault("4")
+    int concurrency();
 }

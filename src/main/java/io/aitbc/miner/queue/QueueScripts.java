@@ -26,6 +26,11 @@ final class QueueScripts {
         REPORT,
         AMEND,
         BURY,
+        DELAY,
+        PROMOTE,
+        REQUEUE,
+        CANCEL,
+        DEADLINE,
         COUNTS,
         TRIM;
 

@@ -8,8 +8,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Re-delivers lost wake-ups every poll interval (D12) and forgets done jobs older than a day (D9). What a previous
- * process left in {@code ready} or {@code outbox} is picked up by the first sweep after start-up.
+ * Every poll interval, brings delayed jobs whose time has come back to {@code ready} and re-delivers lost wake-ups
+ * (D12); every ten minutes, forgets done jobs older than a day (D9). Nothing runs before start-up recovery is done.
  */
 @ApplicationScoped
 class QueueSweeper {
@@ -17,14 +17,22 @@ class QueueSweeper {
     static final Duration DONE_RETENTION = Duration.ofHours(24);
 
     private final RetryQueue queue;
+    private final JobRecovery recovery;
+    private final StartupRecovery startup;
 
-    QueueSweeper(RetryQueue queue) {
+    QueueSweeper(RetryQueue queue, JobRecovery recovery, StartupRecovery startup) {
         this.queue = queue;
+        this.recovery = recovery;
+        this.startup = startup;
     }
 
-    @Scheduled(every = "${miner.poll.interval}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${miner.poll.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        if (!startup.done()) {
+            return;
+        }
         try {
+            recovery.promoteDue();
             queue.sweep();
         } catch (QueueUnavailableException e) {
             Log.debugf("Sweep skipped: %s", e.getMessage());

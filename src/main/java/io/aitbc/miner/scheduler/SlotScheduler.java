@@ -1,8 +1,12 @@
 package io.aitbc.miner.scheduler;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,19 +14,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.MDC;
 
 import io.aitbc.miner.InvalidConfigException;
 import io.aitbc.miner.job.Channels;
-import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
-import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.probe.HardwareProbe;
-import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.InferenceConfig;
-import io.aitbc.miner.runner.RunnerDispatcher;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -36,16 +35,17 @@ import io.quarkus.runtime.Startup;
 public class SlotScheduler {
 
     private final RetryQueue queue;
-    private final RunnerDispatcher runners;
+    private final JobExecution execution;
     private final int inferenceSlots;
     private final Semaphore inference;
     private final AtomicBoolean starved = new AtomicBoolean();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
 
-    SlotScheduler(RetryQueue queue, RunnerDispatcher runners, InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig,
+    SlotScheduler(RetryQueue queue, JobExecution execution, InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig,
             HardwareProbe probe) {
         this.queue = queue;
-        this.runners = runners;
+        this.execution = execution;
         this.inferenceSlots = inferenceSlots(inferenceConfig, gpuConfig, probe);
         this.inference = new Semaphore(inferenceSlots);
     }
@@ -60,48 +60,44 @@ public class SlotScheduler {
         return inferenceSlots - inference.availablePermits();
     }
 
+    /** Stops a job this process runs (its client cancelled it); its slot frees when the runner returns. */
+    public void stop(String jobId) {
+        Future<?> job = running.get(jobId);
+        if (job != null) {
+            job.cancel(true);
+        }
+    }
+
     @Incoming(Channels.JOBS_READY)
-    void onReady(String jobId) {
+    synchronized void onReady(String jobId) {
+        if (running.containsKey(jobId)) {
+            return;
+        }
         if (!inference.tryAcquire()) {
             starved.set(true);
             return;
         }
-        jobs.submit(() -> runClaimed(jobId));
+        FutureTask<Void> task = new FutureTask<>(() -> runClaimed(jobId), null);
+        running.put(jobId, task);
+        jobs.execute(task);
     }
 
     private void runClaimed(String jobId) {
         try {
             Optional<Job> job = queue.claim(jobId);
-            job.ifPresent(this::run);
+            if (job.isPresent()) {
+                execution.run(job.get());
+            }
         } catch (QueueUnavailableException e) {
             Log.warnf("Cannot claim job %s: %s", jobId, e.getMessage());
+        } catch (InterruptedException e) {
+            Log.infof("Job %s stopped before its outcome was stored", jobId);
         } finally {
+            running.remove(jobId);
             inference.release();
             if (starved.getAndSet(false)) {
                 sweepQuietly();
             }
-        }
-    }
-
-    private void run(Job job) {
-        MDC.put("job_id", job.id());
-        try {
-            JobOutcome outcome = outcomeOf(job);
-            Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), outcome));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Log.infof("Job %s stopped before its outcome was stored; it stays in Redis", job.id());
-        } finally {
-            MDC.remove("job_id");
-        }
-    }
-
-    private JobOutcome outcomeOf(Job job) throws InterruptedException {
-        try {
-            return runners.run(job);
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Job %s failed inside the agent", job.id());
-            return JobOutcome.failure(ErrorCode.E_INTERNAL, "agent error " + e.getClass().getSimpleName());
         }
     }
 

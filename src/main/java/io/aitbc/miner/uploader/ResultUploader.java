@@ -27,6 +27,7 @@ import io.aitbc.miner.poller.JobPoller;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.reconcile.Reconciler;
 import io.aitbc.miner.registration.Registration;
 import io.quarkus.logging.Log;
 
@@ -47,18 +48,22 @@ public class ResultUploader {
     private final Registration registration;
     private final JobPoller poller;
     private final Receipts receipts;
+    private final ResultSizeCap cap;
+    private final Reconciler reconciler;
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
     private final ExecutorService uploads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upload-", 0).factory());
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("upload-retry").daemon().factory());
 
     ResultUploader(RetryQueue queue, CoordinatorClient coordinator, Registration registration, JobPoller poller,
-            Receipts receipts) {
+            Receipts receipts, ResultSizeCap cap, Reconciler reconciler) {
         this.queue = queue;
         this.coordinator = coordinator;
         this.registration = registration;
         this.poller = poller;
         this.receipts = receipts;
+        this.cap = cap;
+        this.reconciler = reconciler;
     }
 
     @Incoming(Channels.JOB_OUTCOMES)
@@ -95,6 +100,7 @@ public class ResultUploader {
         } catch (AmbiguousOutcomeException e) {
             Log.warnf("Upload of job %s may have landed (%s): kept for reconciliation, not resent", jobId, e.getMessage());
             Durably.run("the ambiguous upload of job " + jobId, () -> queue.markAmbiguous(jobId));
+            reconciler.ambiguousUpload(jobId);
         } catch (CoordinatorRejectedException e) {
             rejected(jobId, outcome, e);
         } catch (CoordinatorAuthException e) {
@@ -111,10 +117,11 @@ public class ResultUploader {
             Log.infof("Coordinator does not know job %s any more: done without a report", jobId);
             done(jobId, "job_not_found", Optional.empty());
         } else if (outcome.report() == JobOutcome.Report.RESULT && (e.tooLarge() || e.invalid())) {
-            JobOutcome failure = JobOutcome.failure(ErrorCode.E_INTERNAL, e.tooLarge() ? "result too large"
-                    : "coordinator rejected result: " + e.getMessage());
-            Log.warnf("Coordinator refused the result of job %s (%d): reporting %s", jobId, e.status(), failure.errorCode());
-            Durably.run("the replacement outcome of job " + jobId, () -> queue.replaceOutcome(jobId, failure));
+            JobOutcome replacement = e.tooLarge() ? cap.shrink(outcome)
+                    : JobOutcome.failure(ErrorCode.E_INTERNAL, "coordinator rejected result: " + e.getMessage());
+            Log.warnf("Coordinator refused the result of job %s (%d): sending %s instead", jobId, e.status(),
+                    replacement.errorCode() == null ? "a smaller result" : replacement.errorCode());
+            Durably.run("the replacement outcome of job " + jobId, () -> queue.replaceOutcome(jobId, replacement));
             retryLater(jobId, Duration.ZERO);
         } else {
             Log.errorf("Coordinator refused the report of job %s (%d): moved to dead for an operator", jobId, e.status());

@@ -89,7 +89,10 @@ class InferenceRunnerTest {
         assertThat(metrics.get("unit_price").decimalValue()).isEqualByComparingTo("0.02");
         assertThat(metrics.get("gpu_count").asInt()).isEqualTo(1);
         assertThat(allFieldNames(outcome.body())).doesNotContainAnyElementsOf(BILLING_KEYS);
-        assertThat(ollama.requests()).containsExactly(new FakeOllama.ReceivedRequest("llama3.2:3b", 20));
+        assertThat(ollama.requests()).singleElement().satisfies(r -> {
+            assertThat(r.model()).isEqualTo("llama3.2:3b");
+            assertThat(r.promptLength()).isEqualTo(20);
+        });
     }
 
     @Test

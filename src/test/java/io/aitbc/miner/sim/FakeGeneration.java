@@ -67,8 +67,14 @@ final class FakeGeneration {
     private void scheduleNext() {
         long due = generationNanos * (emitted + 1) / (tokens + 1);
         // rounded up: the done line must never go out before the configured generation time
-        long delayMs = Math.max(1, Math.ceilDiv(due - (System.nanoTime() - startNanos), 1_000_000L));
-        timerId = vertx.setTimer(delayMs, id -> emit());
+        long delayMs = Math.ceilDiv(due - (System.nanoTime() - startNanos), 1_000_000L);
+        if (delayMs <= 0 && !response.writeQueueFull()) {
+            vertx.runOnContext(ignored -> emit());
+        } else if (delayMs <= 0) {
+            response.drainHandler(ignored -> emit());
+        } else {
+            timerId = vertx.setTimer(delayMs, id -> emit());
+        }
     }
 
     private void emit() {

@@ -40,8 +40,10 @@ public final class FakeOllama implements AutoCloseable {
      *
      * @param model the model asked for
      * @param promptLength the prompt's length in characters
+     * @param prompt the prompt (test data only: benchmarks match requests to jobs with it)
+     * @param at when the request arrived
      */
-    public record ReceivedRequest(String model, int promptLength) {
+    public record ReceivedRequest(String model, int promptLength, String prompt, java.time.Instant at) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -148,7 +150,8 @@ public final class FakeOllama implements AutoCloseable {
             return;
         }
         String model = json.getString("model", "");
-        requests.add(new ReceivedRequest(model, json.getString("prompt", "").length()));
+        String prompt = json.getString("prompt", "");
+        requests.add(new ReceivedRequest(model, prompt.length(), prompt, java.time.Instant.now()));
         Optional<String> installed = installed(model);
         FakeOllamaOptions.Fault fault = options.fault();
         if (model.isBlank()) {

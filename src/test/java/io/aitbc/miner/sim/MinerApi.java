@@ -92,6 +92,7 @@ final class MinerApi {
         return Dispatcher.next(store, miner, now).map(job -> {
             job.state = SimJobState.RUNNING;
             job.assignedMiner = miner.id;
+            job.assignedAt = now;
             miner.inflight++;
             ObjectNode answer = PythonJson.object();
             answer.put("job_id", job.id);

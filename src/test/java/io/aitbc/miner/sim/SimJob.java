@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requestedAt when it was submitted
  * @param expiresAt when its TTL ends
  * @param reports every {@code /result} and {@code /fail} received, oldest first
+ * @param assignedAt when a poll assigned it, or null
  */
 public record SimJob(String id, SimJobState state, String assignedMiner, String error, JsonNode payload,
-        JsonNode constraints, Instant requestedAt, Instant expiresAt, List<SimReport> reports) {
+        JsonNode constraints, Instant requestedAt, Instant expiresAt, List<SimReport> reports, Instant assignedAt) {
 }

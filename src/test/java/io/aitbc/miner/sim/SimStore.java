@@ -29,6 +29,7 @@ final class SimStore {
         final Instant expiresAt;
         SimJobState state = SimJobState.QUEUED;
         String assignedMiner;
+        Instant assignedAt;
         String error;
         JsonNode result;
 
@@ -77,6 +78,6 @@ final class SimStore {
 
     SimJob view(JobEntry job, Instant now) {
         return new SimJob(job.id, job.effectiveState(now), job.assignedMiner, job.error, job.payload.deepCopy(),
-                job.constraints.deepCopy(), job.requestedAt, job.expiresAt, reports(job.id));
+                job.constraints.deepCopy(), job.requestedAt, job.expiresAt, reports(job.id), job.assignedAt);
     }
 }

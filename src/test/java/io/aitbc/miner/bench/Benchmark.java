@@ -1,0 +1,93 @@
+package io.aitbc.miner.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.aitbc.miner.sim.SimJob;
+
+/**
+ * {@code bench/run}: the figures of issue 8, each as min / median / max over several runs, written to
+ * {@code bench/results.md} with the machine and the command. Throughput runs sign nothing and verify nothing (D36).
+ */
+public final class Benchmark {
+
+    static final int[] SLOTS = { 1, 4, 16 };
+
+    private final int runs;
+    private final int jobs;
+    private final Path work;
+    private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+
+    Benchmark(int runs, int jobs, Path work) {
+        this.runs = runs;
+        this.jobs = jobs;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        Path out = Path.of(args.length > 2 ? args[2] : "bench/results.md");
+        Benchmark benchmark = new Benchmark(runs, jobs, Files.createTempDirectory("aitbc-bench-"));
+        for (int run = 1; run <= runs; run++) {
+            System.out.println("Run " + run + " of " + runs);
+            benchmark.runOnce();
+        }
+        String report = BenchReport.markdown(benchmark.figures, runs, jobs, String.join(" ", args));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        System.out.println(report);
+    }
+
+    private void runOnce() {
+        for (int slots : SLOTS) {
+            try (BenchRun run = new BenchRun(slots, work)) {
+                run.readyMillis();
+                run.runBatch(Math.min(200, jobs));
+                Instant start = Instant.now();
+                List<SimJob> batch = run.runBatch(jobs);
+                Instant end = batch.stream().map(j -> j.reports().get(0).at()).max(Instant::compareTo).orElseThrow();
+                record("throughput, jobs/s, " + slots + " slots", jobs / (Duration.between(start, end).toNanos() / 1e9));
+                if (slots == 16) {
+                    measureDetails(run, batch);
+                }
+            }
+        }
+        try (BenchRun run = new BenchRun(4, work)) {
+            record("time from start to registered, ms", run.readyMillis());
+            record("RSS idle, MiB", run.rssMib());
+            try (RssSampler rss = new RssSampler(run.pid()); RedisMonitor monitor = new RedisMonitor(run.redisPort())) {
+                long before = monitor.clientCommands();
+                run.runBatch(jobs / 4);
+                record("Redis round trips per job (client side)",
+                        (monitor.clientCommands() - before) / (double) (jobs / 4));
+                record("RSS under load (peak), MiB", rss.peakMib());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            record("pickup latency idle p50, ms", Stats.percentile(run.idlePickupMillis(5), 50));
+            record("inference passthrough, tokens/s", run.passthroughTokensPerSecond(200_000));
+        }
+    }
+
+    private void measureDetails(BenchRun run, List<SimJob> batch) {
+        List<Double> pickup = run.pickupMillis(batch);
+        List<Double> overhead = BenchRun.overheadMillis(batch);
+        record("pickup latency, jobs waiting, p50 ms", Stats.percentile(pickup, 50));
+        record("pickup latency, jobs waiting, p99 ms", Stats.percentile(pickup, 99));
+        record("agent overhead per job p50, ms", Stats.percentile(overhead, 50));
+        record("agent overhead per job p99, ms", Stats.percentile(overhead, 99));
+    }
+
+    private void record(String figure, double value) {
+        figures.computeIfAbsent(figure, f -> new ArrayList<>()).add(value);
+        System.out.printf("  %-45s %.2f%n", figure, value);
+    }
+}

@@ -1,0 +1,49 @@
+package io.aitbc.miner.chaos;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import io.aitbc.miner.sim.CoordinatorSimulator;
+import io.aitbc.miner.sim.SimJob;
+import io.aitbc.miner.sim.SimReport;
+
+/**
+ * What the simulator recorded after a chaos run.
+ *
+ * @param jobs jobs submitted
+ * @param lost jobs with no report at all
+ * @param duplicated jobs with more than one report
+ * @param extraReceipts receipts beyond one per completed job
+ * @param elapsed from the first agent start to the last report
+ * @param kills agent processes killed with SIGKILL
+ * @param worstRecovery longest wait from an agent start to the next report
+ */
+public record ChaosReport(int jobs, long lost, long duplicated, long extraReceipts, Duration elapsed, int kills,
+        Duration worstRecovery) {
+
+    static ChaosReport of(CoordinatorSimulator sim, List<String> ids, Duration elapsed, int kills,
+            List<Duration> recoveries) {
+        List<SimJob> all = ids.stream().map(id -> sim.job(id).orElseThrow()).toList();
+        long lost = all.stream().filter(j -> j.reports().isEmpty()).count();
+        long duplicated = all.stream().filter(j -> j.reports().size() > 1).count();
+        long receipts = all.stream().flatMap(j -> j.reports().stream()).filter(r -> r.kind() == SimReport.Kind.RESULT)
+                .count();
+        long completed = all.stream().filter(j -> j.reports().stream().anyMatch(r -> r.kind() == SimReport.Kind.RESULT))
+                .count();
+        Duration worst = recoveries.stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        return new ChaosReport(ids.size(), lost, duplicated, receipts - completed, elapsed, kills, worst);
+    }
+
+    /** Jobs per second over the whole run, kills and restarts included. */
+    public double jobsPerSecond() {
+        return jobs / Math.max(0.001, elapsed.toMillis() / 1000.0);
+    }
+
+    @Override
+    public String toString() {
+        return "jobs=%d lost=%d duplicated=%d extra_receipts=%d elapsed=%.1fs jobs/s=%.1f kills=%d worst_recovery=%.1fs"
+                .formatted(jobs, lost, duplicated, extraReceipts, elapsed.toMillis() / 1000.0, jobsPerSecond(), kills,
+                        worstRecovery.toMillis() / 1000.0);
+    }
+}
