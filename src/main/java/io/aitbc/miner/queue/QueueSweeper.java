@@ -19,11 +19,13 @@ class QueueSweeper {
     private final RetryQueue queue;
     private final JobRecovery recovery;
     private final StartupRecovery startup;
+    private final RedisRestartWatch restarts;
 
-    QueueSweeper(RetryQueue queue, JobRecovery recovery, StartupRecovery startup) {
+    QueueSweeper(RetryQueue queue, JobRecovery recovery, StartupRecovery startup, RedisRestartWatch restarts) {
         this.queue = queue;
         this.recovery = recovery;
         this.startup = startup;
+        this.restarts = restarts;
     }
 
     @Scheduled(every = "${miner.poll.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -32,8 +34,10 @@ class QueueSweeper {
             return;
         }
         try {
+            restarts.check();
             recovery.promoteDue();
-            queue.sweep();
+            queue.wakeReady();
+            queue.wakeOutbox();
         } catch (QueueUnavailableException e) {
             Log.debugf("Sweep skipped: %s", e.getMessage());
         }

@@ -161,9 +161,16 @@ public class RetryQueue {
         return store.held().get();
     }
 
-    /** Wakes the consumers of every job waiting in {@code ready} or {@code outbox} (a lost wake-up costs a sweep). */
-    public void sweep() {
+    /** Wakes the scheduler for every job waiting in {@code ready} (a lost wake-up costs a sweep). */
+    public void wakeReady() {
         store.ids(JobState.READY).forEach(wakeups::ready);
+    }
+
+    /**
+     * Wakes the uploader for every outbox entry; entries marked ambiguous are skipped by the uploader. Only the sweeper
+     * calls this, after checking that Redis did not restart.
+     */
+    void wakeOutbox() {
         store.ids(JobState.OUTBOX).forEach(wakeups::outcome);
     }
 

@@ -24,6 +24,7 @@ import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.poller.PollConfig;
 import io.aitbc.miner.queue.HeldJobs;
 import io.aitbc.miner.queue.JobRecovery;
+import io.aitbc.miner.queue.OutboxSuspected;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.queue.StartupRecovery;
@@ -69,6 +70,13 @@ public class Reconciler {
 
     /** A poll ended without a clear answer: a job it assigned is adopted by the round after the delay. */
     public void ambiguousPoll() {
+        roundIn(delay);
+    }
+
+    /** Redis restarted and may have lost reports: the outbox entries it held are settled like ambiguous uploads. */
+    void outboxSuspected(@Observes OutboxSuspected event) {
+        Instant now = clock.instant();
+        event.jobIds().forEach(jobId -> ledger.ambiguous(jobId, now));
         roundIn(delay);
     }
 

@@ -103,7 +103,7 @@ public class SlotScheduler {
 
     private void sweepQuietly() {
         try {
-            queue.sweep();
+            queue.wakeReady();
         } catch (QueueUnavailableException e) {
             Log.debugf("Sweep skipped: %s", e.getMessage());
         }

@@ -127,7 +127,7 @@ public final class Chaos {
         env.put("MINER_OLLAMA_URL", ollama.url());
         env.put("MINER_POLL_INTERVAL", "200ms");
         env.put("MINER_HEARTBEAT_INTERVAL", "2s");
-        env.put("MINER_RECONCILE_DELAY", "1s");
+        env.put("MINER_RECONCILE_DELAY", "3s");
         env.put("MINER_RECONCILE_INTERVAL", "5s");
         env.put("MINER_RETRY_BASE_DELAY", "200ms");
         env.put("MINER_INFERENCE_SLOTS", "8");

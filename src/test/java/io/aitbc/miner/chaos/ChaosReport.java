@@ -18,9 +18,10 @@ import io.aitbc.miner.sim.SimReport;
  * @param elapsed from the first agent start to the last report
  * @param kills agent processes killed with SIGKILL
  * @param worstRecovery longest wait from an agent start to the next report
+ * @param offenders the ids of lost and duplicated jobs, to look them up in the agent's log
  */
 public record ChaosReport(int jobs, long lost, long duplicated, long extraReceipts, Duration elapsed, int kills,
-        Duration worstRecovery) {
+        Duration worstRecovery, List<String> offenders) {
 
     static ChaosReport of(CoordinatorSimulator sim, List<String> ids, Duration elapsed, int kills,
             List<Duration> recoveries) {
@@ -32,7 +33,8 @@ public record ChaosReport(int jobs, long lost, long duplicated, long extraReceip
         long completed = all.stream().filter(j -> j.reports().stream().anyMatch(r -> r.kind() == SimReport.Kind.RESULT))
                 .count();
         Duration worst = recoveries.stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
-        return new ChaosReport(ids.size(), lost, duplicated, receipts - completed, elapsed, kills, worst);
+        List<String> offenders = all.stream().filter(j -> j.reports().size() != 1).map(SimJob::id).toList();
+        return new ChaosReport(ids.size(), lost, duplicated, receipts - completed, elapsed, kills, worst, offenders);
     }
 
     /** Jobs per second over the whole run, kills and restarts included. */
@@ -42,8 +44,8 @@ public record ChaosReport(int jobs, long lost, long duplicated, long extraReceip
 
     @Override
     public String toString() {
-        return "jobs=%d lost=%d duplicated=%d extra_receipts=%d elapsed=%.1fs jobs/s=%.1f kills=%d worst_recovery=%.1fs"
+        return "jobs=%d lost=%d duplicated=%d extra_receipts=%d elapsed=%.1fs jobs/s=%.1f kills=%d worst_recovery=%.1fs%s"
                 .formatted(jobs, lost, duplicated, extraReceipts, elapsed.toMillis() / 1000.0, jobsPerSecond(), kills,
-                        worstRecovery.toMillis() / 1000.0);
+                        worstRecovery.toMillis() / 1000.0, offenders.isEmpty() ? "" : " offenders=" + offenders);
     }
 }
