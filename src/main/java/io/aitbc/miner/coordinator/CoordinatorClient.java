@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.AgentIdentity;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.telemetry.CoordinatorMetrics;
 
 /**
  * The one way into the coordinator. Every call first waits for the client-side rate limit and any
@@ -27,9 +28,12 @@ public class CoordinatorClient {
     private final AgentIdentity identity;
     private final ObjectMapper json;
     private final RateLimiter limiter;
+    private final CoordinatorMetrics metrics;
 
-    CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config) {
+    CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config,
+            CoordinatorMetrics metrics) {
         this.calls = calls;
+        this.metrics = metrics;
         this.identity = identity;
         this.json = json;
         this.limiter = new RateLimiter(config.rateLimitEnabled(), System::nanoTime);
@@ -94,7 +98,7 @@ public class CoordinatorClient {
             throws InterruptedException {
         limiter.acquire(endpoint);
         try {
-            return call.get();
+            return timed(endpoint, call);
         } catch (RateLimitedException e) {
             limiter.blockFor(endpoint, e.retryAfter());
             throw e;
@@ -102,6 +106,23 @@ public class CoordinatorClient {
             throw new CoordinatorUnavailableException(endpoint, 0, "circuit open, nothing sent", e);
         } catch (TimeoutException e) {
             throw Answers.forTransport(endpoint, e, safeToRepeat);
+        }
+    }
+
+    /** Runs one call, recording its latency by endpoint and status. */
+    private String timed(Endpoint endpoint, java.util.function.Supplier<String> call) {
+        long start = System.nanoTime();
+        boolean succeeded = false;
+        int status = 0;
+        try {
+            String answer = call.get();
+            succeeded = true;
+            return answer;
+        } catch (CoordinatorException e) {
+            status = e.status();
+            throw e;
+        } finally {
+            metrics.record(endpoint, succeeded, status, System.nanoTime() - start);
         }
     }
 

@@ -27,7 +27,8 @@ final class QueueScripts {
         AMEND,
         BURY,
         COUNTS,
-        TRIM;
+        TRIM,
+        REVIVE;
 
         private final String source = load("queue/" + name().toLowerCase(java.util.Locale.ROOT) + ".lua");
         private final String sha = sha1(source);

@@ -1,5 +1,6 @@
 package io.aitbc.miner.scheduler;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.InferenceConfig;
 import io.aitbc.miner.runner.RunnerDispatcher;
+import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -37,15 +39,17 @@ public class SlotScheduler {
 
     private final RetryQueue queue;
     private final RunnerDispatcher runners;
+    private final JobMetrics metrics;
     private final int inferenceSlots;
     private final Semaphore inference;
     private final AtomicBoolean starved = new AtomicBoolean();
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
 
     SlotScheduler(RetryQueue queue, RunnerDispatcher runners, InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig,
-            HardwareProbe probe) {
+            HardwareProbe probe, JobMetrics metrics) {
         this.queue = queue;
         this.runners = runners;
+        this.metrics = metrics;
         this.inferenceSlots = inferenceSlots(inferenceConfig, gpuConfig, probe);
         this.inference = new Semaphore(inferenceSlots);
     }
@@ -62,6 +66,7 @@ public class SlotScheduler {
 
     @Incoming(Channels.JOBS_READY)
     void onReady(String jobId) {
+        metrics.waiting(jobId);
         if (!inference.tryAcquire()) {
             starved.set(true);
             return;
@@ -72,6 +77,7 @@ public class SlotScheduler {
     private void runClaimed(String jobId) {
         try {
             Optional<Job> job = queue.claim(jobId);
+            metrics.started(jobId);
             job.ifPresent(this::run);
         } catch (QueueUnavailableException e) {
             Log.warnf("Cannot claim job %s: %s", jobId, e.getMessage());
@@ -85,9 +91,12 @@ public class SlotScheduler {
 
     private void run(Job job) {
         MDC.put("job_id", job.id());
+        long start = System.nanoTime();
         try {
             JobOutcome outcome = outcomeOf(job);
+            Duration runTime = Duration.ofNanos(System.nanoTime() - start);
             Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), outcome));
+            metrics.finished(runners.classify(job.payload()), outcome, runTime);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Log.infof("Job %s stopped before its outcome was stored; it stays in Redis", job.id());

@@ -1,0 +1,64 @@
+package io.aitbc.miner.queue;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobState;
+import io.aitbc.miner.queue.QueueScripts.Script;
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/**
+ * What an operator may do with a {@code dead} job (D10): retry it (its stored report goes back to the outbox, a job
+ * without one back to {@code ready}) or drop it (it is reported with {@code /fail}
+ * {@code E_INTERNAL: dropped by operator}). The queue's sweep wakes the uploader or the scheduler; a reported job is
+ * in {@code done} and cannot be retried.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    /** The message of the failure a dropped job is reported with. */
+    public static final String DROPPED = "dropped by operator";
+
+    /** Where a revived job went, or why it could not be. */
+    public enum Revived {
+        /** Back in {@code ready}: it runs again. */
+        READY,
+        /** Back in the {@code outbox}: its report is sent again. */
+        OUTBOX,
+        /** The job is not in {@code dead} (or unknown). */
+        NOT_DEAD
+    }
+
+    private final QueueScripts scripts;
+    private final QueueKeys keys;
+    private final Clock clock = Clock.systemUTC();
+
+    DeadLetters(RedisDataSource redis, AgentIdentity identity) {
+        this.scripts = new QueueScripts(redis);
+        this.keys = new QueueKeys(identity.minerId());
+    }
+
+    /** Re-queues the run or the report of a dead job. */
+    public Revived retry(String jobId) {
+        return revive(jobId, "retry", "", "", "");
+    }
+
+    /** Reports a dead job to the coordinator as failed by the operator. */
+    public Revived drop(String jobId) {
+        JobOutcome failure = JobOutcome.failure(ErrorCode.E_INTERNAL, DROPPED);
+        return revive(jobId, "drop", failure.report().name(), failure.errorCode().name(), failure.body().toString());
+    }
+
+    private Revived revive(String jobId, String how, String report, String code, String body) {
+        String answer = scripts.run(Script.REVIVE,
+                List.of(keys.job(jobId), keys.state(JobState.DEAD), keys.state(JobState.READY),
+                        keys.state(JobState.OUTBOX)),
+                jobId, how, report, code, body, Long.toString(clock.millis())).toString();
+        return answer.startsWith("STATE:") ? Revived.NOT_DEAD : Revived.valueOf(answer);
+    }
+}
