@@ -15,8 +15,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 /**
  * What an operator may do with a {@code dead} job (D10): retry it (its stored report goes back to the outbox, a job
  * without one back to {@code ready}) or drop it (it is reported with {@code /fail}
- * {@code E_INTERNAL: dropped by operator}). The queue's sweep wakes the uploader or the scheduler; a reported job is
- * in {@code done} and cannot be retried.
+ * {@code E_INTERNAL: dropped by operator}). The uploader or the scheduler is woken at once; a reported job is in
+ * {@code done} and cannot be retried.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -36,9 +36,11 @@ public class DeadLetters {
 
     private final QueueScripts scripts;
     private final QueueKeys keys;
+    private final RetryQueue queue;
     private final Clock clock = Clock.systemUTC();
 
-    DeadLetters(RedisDataSource redis, AgentIdentity identity) {
+    DeadLetters(RedisDataSource redis, AgentIdentity identity, RetryQueue queue) {
+        this.queue = queue;
         this.scripts = new QueueScripts(redis);
         this.keys = new QueueKeys(identity.minerId());
     }
@@ -59,6 +61,10 @@ public class DeadLetters {
                 List.of(keys.job(jobId), keys.state(JobState.DEAD), keys.state(JobState.READY),
                         keys.state(JobState.OUTBOX)),
                 jobId, how, report, code, body, Long.toString(clock.millis())).toString();
-        return answer.startsWith("STATE:") ? Revived.NOT_DEAD : Revived.valueOf(answer);
+        if (answer.startsWith("STATE:")) {
+            return Revived.NOT_DEAD;
+        }
+        queue.sweep();
+        return Revived.valueOf(answer);
     }
 }
