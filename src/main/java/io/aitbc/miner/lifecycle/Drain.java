@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitbc.miner.InvalidConfigException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
-import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.poller.JobPoller;
 import io.aitbc.miner.queue.QueueCounts;
@@ -42,6 +41,8 @@ public class Drain {
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
     private final Duration timeout;
+    /** The application's class loader: a signal handler's thread has the system one, which lacks the REST client's. */
+    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private Origin origin;
     private boolean pausedBefore;
     private boolean ending;
@@ -96,6 +97,7 @@ public class Drain {
     }
 
     private void awaitAndExit() {
+        Thread.currentThread().setContextClassLoader(loader);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!settled() && System.nanoTime() < deadline) {
@@ -111,8 +113,11 @@ public class Drain {
             ending = true;
         }
         Log.info(settled() ? "Drained: deregistering" : "Drain timeout passed: deregistering; held jobs stay in Redis");
-        deregister();
-        Quarkus.asyncExit(0);
+        try {
+            deregister();
+        } finally {
+            Quarkus.asyncExit(0);
+        }
     }
 
     /** Nothing waits for a slot, runs, or waits for upload. */
@@ -128,7 +133,7 @@ public class Drain {
     private void deregister() {
         try {
             coordinator.deregister();
-        } catch (CoordinatorException e) {
+        } catch (RuntimeException e) {
             Log.warnf("Deregistration failed, the coordinator marks the miner offline by itself: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

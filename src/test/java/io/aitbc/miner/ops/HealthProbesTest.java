@@ -77,7 +77,8 @@ class HealthProbesTest {
         TestInfra.redis().kill();
         try {
             await().atMost(WAIT).until(() -> "DOWN".equals(given().get(ready).path(REDIS + ".status")));
-            given().get(ready).then().statusCode(503).body("checks.find { it.name == 'redis' }.data.reason", containsString("Redis unusable"));
+            given().get(ready).then().statusCode(503).body("checks.find { it.name == 'redis' }.data.reason",
+                    containsString("Redis unusable"));
             given().get(healthz()).then().statusCode(503);
             given().get(live).then().statusCode(200);
         } finally {
