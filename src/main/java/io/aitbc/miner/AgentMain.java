@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.aitbc.miner.lifecycle.ShutdownSignals;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -11,7 +12,8 @@ import io.smallrye.config.ConfigValidationException;
 
 /**
  * The agent's entry point. It turns start-up failures into the exit codes of decisions D25: 2 with one line
- * {@code <ENV_NAME>: <what is wrong>} for bad configuration, 1 for any other fatal start-up error, never 0.
+ * {@code <ENV_NAME>: <what is wrong>} for bad configuration, 1 for any other fatal start-up error, never 0. Once
+ * started it installs the TERM and INT handlers that drain the agent ({@link ShutdownSignals}).
  */
 @QuarkusMain
 public class AgentMain implements QuarkusApplication {
@@ -20,12 +22,19 @@ public class AgentMain implements QuarkusApplication {
     static final int EXIT_FATAL = 1;
     private static final Pattern PROPERTY = Pattern.compile("\\bminer\\.[a-z0-9.-]+");
 
+    private final ShutdownSignals signals;
+
+    AgentMain(ShutdownSignals signals) {
+        this.signals = signals;
+    }
+
     public static void main(String... args) {
         Quarkus.run(AgentMain.class, AgentMain::exit, args);
     }
 
     @Override
     public int run(String... args) {
+        signals.install();
         Quarkus.waitForExit();
         return 0;
     }

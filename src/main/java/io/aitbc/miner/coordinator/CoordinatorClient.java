@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.AgentIdentity;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.telemetry.CoordinatorMetrics;
 
 /**
  * The one way into the coordinator. Every call first waits for the client-side rate limit and any
@@ -35,9 +36,12 @@ public class CoordinatorClient {
     private final AgentIdentity identity;
     private final ObjectMapper json;
     private final RateLimiter limiter;
+    private final CoordinatorMetrics metrics;
 
-    CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config) {
+    CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config,
+            CoordinatorMetrics metrics) {
         this.calls = calls;
+        this.metrics = metrics;
         this.identity = identity;
         this.json = json;
         this.limiter = new RateLimiter(config.rateLimitEnabled(), System::nanoTime);
@@ -122,7 +126,7 @@ public class CoordinatorClient {
             throws InterruptedException {
         limiter.acquire(endpoint);
         try {
-            return call.get();
+            return timed(endpoint, call);
         } catch (RateLimitedException e) {
             limiter.blockFor(endpoint, e.retryAfter());
             throw e;
@@ -143,6 +147,23 @@ public class CoordinatorClient {
             }
         }
         return new ListedJob(job.path("job_id").asText(""), expires, job.path("payload"));
+    }
+
+    /** Runs one call, recording its latency by endpoint and status. */
+    private String timed(Endpoint endpoint, java.util.function.Supplier<String> call) {
+        long start = System.nanoTime();
+        boolean succeeded = false;
+        int status = 0;
+        try {
+            String answer = call.get();
+            succeeded = true;
+            return answer;
+        } catch (CoordinatorException e) {
+            status = e.status();
+            throw e;
+        } finally {
+            metrics.record(endpoint, succeeded, status, System.nanoTime() - start);
+        }
     }
 
     private JsonNode parse(Endpoint endpoint, String answer) {

@@ -15,4 +15,9 @@ public interface HardwareProbe {
     default Optional<String> gpuProblem() {
         return Optional.empty();
     }
+
+    /** Whether the inventory is known, so {@link #inventory()} answers at once (the startup probe, D26). */
+    default boolean isProbed() {
+        return true;
+    }
 }

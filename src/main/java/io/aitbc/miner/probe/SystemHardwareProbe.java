@@ -60,6 +60,11 @@ public class SystemHardwareProbe implements HardwareProbe {
         return probed().gpuProblem();
     }
 
+    @Override
+    public boolean isProbed() {
+        return probed != null;
+    }
+
     private Probed probed() {
         Probed result = probed;
         if (result == null) {

@@ -32,7 +32,8 @@ final class QueueScripts {
         CANCEL,
         DEADLINE,
         COUNTS,
-        TRIM;
+        TRIM,
+        REVIVE;
 
         private final String source = load("queue/" + name().toLowerCase(java.util.Locale.ROOT) + ".lua");
         private final String sha = sha1(source);

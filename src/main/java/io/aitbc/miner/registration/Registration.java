@@ -42,6 +42,7 @@ public class Registration {
     private volatile boolean registered;
     private volatile String problem = "not registered yet";
     private volatile Instant lastHeartbeat = Instant.EPOCH;
+    private volatile Instant lastHeartbeatIteration = Instant.EPOCH;
     private Instant lastPollRegistration = Instant.EPOCH;
     private int pollBackoff = 1;
 
@@ -72,6 +73,11 @@ public class Registration {
     /** When the last heartbeat was accepted. */
     public Instant lastHeartbeat() {
         return lastHeartbeat;
+    }
+
+    /** When the scheduled heartbeat last ran, whether or not it sent anything (liveness, D26). */
+    public Instant lastHeartbeatIteration() {
+        return lastHeartbeatIteration;
     }
 
     /** A poll went through: the coordinator knows this miner. */
@@ -119,6 +125,7 @@ public class Registration {
 
     @Scheduled(every = "${miner.heartbeat.interval}", delayed = "${miner.heartbeat.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() throws InterruptedException {
+        lastHeartbeatIteration = clock.instant();
         if (!registered) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.aitbc.miner.scheduler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,6 +19,7 @@ import io.aitbc.miner.queue.JobRecovery;
 import io.aitbc.miner.queue.RetryConfig;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.RunnerDispatcher;
+import io.aitbc.miner.telemetry.JobMetrics;
 import io.aitbc.miner.uploader.ResultSizeCap;
 import io.quarkus.logging.Log;
 
@@ -34,11 +36,13 @@ class JobExecution {
     private final JobRecovery recovery;
     private final ResultSizeCap cap;
     private final Backoff backoff;
+    private final JobMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultSizeCap cap,
-            RetryConfig retry) {
+            RetryConfig retry, JobMetrics metrics) {
         this.runners = runners;
+        this.metrics = metrics;
         this.queue = queue;
         this.recovery = recovery;
         this.cap = cap;
@@ -47,8 +51,10 @@ class JobExecution {
 
     void run(Job job) throws InterruptedException {
         MDC.put("job_id", job.id());
+        long start = System.nanoTime();
         try {
             JobOutcome outcome = outcomeOf(job);
+            Duration runTime = Duration.ofNanos(System.nanoTime() - start);
             Optional<Instant> retry = outcome.errorCode() == ErrorCode.E_RUNNER
                     ? backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline())
                     : Optional.empty();
@@ -59,6 +65,7 @@ class JobExecution {
             } else {
                 JobOutcome capped = cap.apply(outcome);
                 Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), capped));
+                metrics.finished(runners.classify(job.payload()), capped, runTime);
             }
         } finally {
             MDC.remove("job_id");

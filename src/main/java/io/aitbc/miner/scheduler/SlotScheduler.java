@@ -22,6 +22,7 @@ import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.InferenceConfig;
+import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -36,6 +37,7 @@ public class SlotScheduler {
 
     private final RetryQueue queue;
     private final JobExecution execution;
+    private final JobMetrics metrics;
     private final int inferenceSlots;
     private final Semaphore inference;
     private final AtomicBoolean starved = new AtomicBoolean();
@@ -43,9 +45,10 @@ public class SlotScheduler {
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
 
     SlotScheduler(RetryQueue queue, JobExecution execution, InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig,
-            HardwareProbe probe) {
+            HardwareProbe probe, JobMetrics metrics) {
         this.queue = queue;
         this.execution = execution;
+        this.metrics = metrics;
         this.inferenceSlots = inferenceSlots(inferenceConfig, gpuConfig, probe);
         this.inference = new Semaphore(inferenceSlots);
     }
@@ -73,6 +76,7 @@ public class SlotScheduler {
         if (running.containsKey(jobId)) {
             return;
         }
+        metrics.waiting(jobId);
         if (!inference.tryAcquire()) {
             starved.set(true);
             return;
@@ -86,6 +90,7 @@ public class SlotScheduler {
         try {
             Optional<Job> job = queue.claim(jobId);
             if (job.isPresent()) {
+                metrics.started(jobId);
                 execution.run(job.get());
             }
         } catch (QueueUnavailableException e) {

@@ -29,6 +29,7 @@ import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.reconcile.Reconciler;
 import io.aitbc.miner.registration.Registration;
+import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 
 /**
@@ -50,13 +51,15 @@ public class ResultUploader {
     private final Receipts receipts;
     private final ResultSizeCap cap;
     private final Reconciler reconciler;
+    private final JobMetrics metrics;
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
     private final ExecutorService uploads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upload-", 0).factory());
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("upload-retry").daemon().factory());
 
     ResultUploader(RetryQueue queue, CoordinatorClient coordinator, Registration registration, JobPoller poller,
-            Receipts receipts, ResultSizeCap cap, Reconciler reconciler) {
+            Receipts receipts, ResultSizeCap cap, Reconciler reconciler, JobMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.coordinator = coordinator;
         this.registration = registration;
@@ -144,6 +147,7 @@ public class ResultUploader {
     }
 
     private void retryLater(String jobId, Duration delay) {
+        metrics.uploadRetry();
         retries.schedule(() -> onOutcome(jobId), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -26,6 +26,8 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
     public static final String MODEL = "llama3.2:3b";
     /** How long the fake Ollama takes for one generation, from request to the done line. */
     public static final Duration GENERATION = Duration.ofMillis(300);
+    /** The admin API's bearer token ({@code MINER_ADMIN_TOKEN}). */
+    public static final String ADMIN_TOKEN = "test-admin-token";
 
     private static RedisServer redis;
     private static CoordinatorSimulator simulator;
@@ -49,6 +51,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("miner.inference.slots", "4");
         config.put("miner.workspace.dir", tempDir().toString());
         config.put("miner.nvidia-smi.path", "/nonexistent/nvidia-smi");
+        config.put("miner.admin.token", ADMIN_TOKEN);
         return config;
     }
 

@@ -1,0 +1,45 @@
+package io.aitbc.miner.telemetry;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitbc.miner.runner.OllamaClient;
+import io.aitbc.miner.runner.OllamaModels;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps the {@code model} label bounded (D28): a model is named only when Ollama's {@code /api/tags} lists it, anything
+ * else (a client's typo, a hostile string) is {@code other}. The listing is refreshed every few minutes.
+ */
+@ApplicationScoped
+public class ModelLabels {
+
+    /** The label for a model Ollama did not list. */
+    public static final String OTHER = "other";
+
+    private final OllamaClient ollama;
+    private volatile Set<String> known = Set.of();
+
+    ModelLabels(OllamaClient ollama) {
+        this.ollama = ollama;
+    }
+
+    /** The label for {@code model}: itself when installed, else {@value #OTHER}. */
+    public String label(String model) {
+        return model != null && known.contains(model) ? model : OTHER;
+    }
+
+    /** The models now known. */
+    public Set<String> known() {
+        return known;
+    }
+
+    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        OllamaModels models = ollama.listModels();
+        if (models.reachable()) {
+            known = Set.copyOf(models.names());
+        }
+    }
+}
