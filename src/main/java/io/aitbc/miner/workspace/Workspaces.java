@@ -26,10 +26,10 @@ public class Workspaces {
     private final boolean keepFailed;
     private final long minFree;
 
-    public Workspaces(WorkspaceConfig config) {
+    public Workspaces(WorkspaceConfig config, WorkspaceLimitsConfig limits) {
         this.root = config.dir().toAbsolutePath().normalize();
-        this.keepFailed = config.keepFailed();
-        this.minFree = config.minFree().asLongValue();
+        this.keepFailed = limits.keepFailed();
+        this.minFree = limits.minFree().asLongValue();
     }
 
     /** A fresh, empty folder for the job (what an earlier attempt left is removed first). */

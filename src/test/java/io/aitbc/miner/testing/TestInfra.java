@@ -49,6 +49,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("miner.inference.slots", "4");
         config.put("miner.workspace.dir", tempDir().toString());
         config.put("miner.nvidia-smi.path", "/nonexistent/nvidia-smi");
+        config.putAll(SandboxFixtures.config());
         return config;
     }
 
