@@ -24,7 +24,7 @@ public final class ProcessGroups {
         this.kill = kill;
     }
 
-    /** The processes whose group is {@code pgid}. */
+    /** The live processes (zombies excluded: they hold nothing and wait for a reaper) whose group is {@code pgid}. */
     public static List<Long> members(long pgid) {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> entries = Files.list(PROC)) {
@@ -40,14 +40,25 @@ public final class ProcessGroups {
         return pids;
     }
 
-    /** The process group of {@code pid}, or -1 when it is gone or unreadable. */
+    /** The process group of {@code pid}, or -1 when it is gone, a zombie or unreadable. */
     static long groupOf(long pid) {
+        String[] fields = stat(pid);
+        return fields.length < 3 || fields[0].equals("Z") ? -1 : Long.parseLong(fields[2]);
+    }
+
+    /** Whether {@code pid} exists and is not a zombie. */
+    public static boolean running(long pid) {
+        String[] fields = stat(pid);
+        return fields.length > 0 && !fields[0].equals("Z") && !fields[0].equals("X");
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (state, ppid, pgrp, …); empty when gone. */
+    private static String[] stat(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[2]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return new String[0];
         }
     }
 
