@@ -123,6 +123,7 @@ class HostileJobsTest {
                         new JsonObject().put("marker", "/tmp/aitbc-hostile-marker")), ErrorCode.E_TIMEOUT),
                 of("sleep past its limit", cli("sleep", "5"), ErrorCode.E_TIMEOUT),
                 of("secret not mounted", python("aitbc_test.missing_secret", new JsonObject()), ErrorCode.E_DENY),
+                of("gpu entry on a node without GPUs", python("aitbc_test.timed", new JsonObject()), ErrorCode.E_NOGPU),
                 of("non-zero exit", python("aitbc_test.fail", new JsonObject()), ErrorCode.E_EXIT),
                 of("invalid JSON output", python("aitbc_test.bad_json", new JsonObject()), ErrorCode.E_EXIT));
     }
