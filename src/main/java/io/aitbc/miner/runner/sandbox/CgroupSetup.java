@@ -48,11 +48,20 @@ record CgroupSetup(CgroupMode mode, Optional<Path> parent) {
         Path agent = dir.resolve(AGENT);
         Files.createDirectories(agent);
         for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"))) {
-            Files.writeString(agent.resolve("cgroup.procs"), pid);
+            moveQuietly(agent, pid);
         }
         Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
         Log.infof("Jobs run in cgroup v2 under %s (agent moved to %s)", dir, agent);
         return new CgroupSetup(CgroupMode.V2, Optional.of(dir));
+    }
+
+    /** Moves one process of the agent's cgroup (the JVM, a wrapper shell) to {@code agent}; a gone one is skipped. */
+    private static void moveQuietly(Path agent, String pid) {
+        try {
+            Files.writeString(agent.resolve("cgroup.procs"), pid);
+        } catch (IOException e) {
+            Log.debugf("Process %s not moved to %s: %s", pid, agent, e.getMessage());
+        }
     }
 
     private static CgroupSetup v1(Path mountRoot, List<String> lines) throws IOException {
