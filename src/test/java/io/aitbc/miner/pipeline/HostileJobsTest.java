@@ -120,7 +120,7 @@ class HostileJobsTest {
                         new JsonObject().put("link", "../../../../..")), ErrorCode.E_DENY),
                 of("memory hog", python("aitbc_test.hog", new JsonObject().put("mb", 512)), ErrorCode.E_OOM),
                 of("runaway with a grandchild", python("aitbc_test.spawn_and_sleep",
-                        new JsonObject().put("marker", "/tmp/aitbc-hostile-marker")), ErrorCode.E_TIMEOUT),
+                        new JsonObject().put("marker", "marker")), ErrorCode.E_TIMEOUT),
                 of("sleep past its limit", cli("sleep", "5"), ErrorCode.E_TIMEOUT),
                 of("secret not mounted", python("aitbc_test.missing_secret", new JsonObject()), ErrorCode.E_DENY),
                 of("gpu entry on a node without GPUs", python("aitbc_test.timed", new JsonObject()), ErrorCode.E_NOGPU),

@@ -30,10 +30,10 @@ public final class SandboxFixtures {
     /** Prepares the folders and answers the agent's configuration for them. */
     public static Map<String, String> config() {
         try {
-            allowlistDir = allowlist(Files.createTempDirectory("aitbc-allowlist-"));
-            Path secrets = Files.createTempDirectory("aitbc-secrets-");
-            Files.writeString(secrets.resolve("api-token"), SECRET);
-            Path tmp = Files.createTempDirectory(Path.of("/dev/shm"), "aitbc-test-shm-");
+            allowlistDir = allowlist(removedAtExit(Files.createTempDirectory("aitbc-allowlist-")));
+            Path secrets = removedAtExit(Files.createTempDirectory("aitbc-secrets-"));
+            removedAtExit(Files.writeString(secrets.resolve("api-token"), SECRET));
+            Path tmp = removedAtExit(Files.createTempDirectory(Path.of("/dev/shm"), "aitbc-test-shm-"));
             return Map.of("miner.allowlist.dir", allowlistDir.toString(), "miner.job.secrets-dir", secrets.toString(),
                     "miner.job.secrets-tmp-dir", tmp.toString(), "miner.stdin.max-bytes", "64K",
                     "miner.cpu.slots", "2", "miner.workspace.min-free", "1M");
@@ -46,10 +46,16 @@ public final class SandboxFixtures {
     public static Path allowlist(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/allowlist"))) {
             for (Path file : files.toList()) {
-                Files.writeString(dir.resolve(file.getFileName()),
-                        Files.readString(file).replace("@PYTHON_TASKS@", PYTHON_TASKS.toString()));
+                removedAtExit(Files.writeString(dir.resolve(file.getFileName()),
+                        Files.readString(file).replace("@PYTHON_TASKS@", PYTHON_TASKS.toString())));
             }
         }
         return dir;
+    }
+
+    /** Deleted when the test JVM exits (files registered after their folder go first). */
+    private static Path removedAtExit(Path path) {
+        path.toFile().deleteOnExit();
+        return path;
     }
 }
