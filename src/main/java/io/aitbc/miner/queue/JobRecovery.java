@@ -28,12 +28,14 @@ public class JobRecovery {
     private final QueueKeys keys;
     private final Wakeups wakeups;
     private final RetryQueue queue;
+    private final OrphanReaper reaper;
 
-    JobRecovery(QueueStore store, Wakeups wakeups, RetryQueue queue) {
+    JobRecovery(QueueStore store, Wakeups wakeups, RetryQueue queue, OrphanReaper reaper) {
         this.store = store;
         this.keys = store.keys();
         this.wakeups = wakeups;
         this.queue = queue;
+        this.reaper = reaper;
     }
 
     /** Parks a job that failed transiently until {@code next}; the promoter brings it back to {@code ready}. */
@@ -53,17 +55,21 @@ public class JobRecovery {
 
     /**
      * Finishes what a stopped process left in {@code running}: a job whose deadline still allows a run is queued again,
-     * any other is failed with {@code E_INTERRUPTED} (D8). Jobs this process runs are left alone.
+     * any other is failed with {@code E_INTERRUPTED} (D8). Processes the stopped agent left for a job (its journaled
+     * {@code pgid}) are killed first. Jobs this process runs are left alone.
      *
      * @return how many jobs were recovered
      */
     public int recoverOrphans() {
         int recovered = 0;
         for (String jobId : store.ids(JobState.RUNNING)) {
-            List<String> fields = store.fields(jobId, "owner", "deadline");
+            List<String> fields = store.fields(jobId, "owner", "deadline", ProcessGroupJournal.FIELD);
             String owner = fields.get(0);
             if (QueueStore.OWNER.equals(owner)) {
                 continue;
+            }
+            if (fields.get(2) != null) {
+                reaper.reap(jobId, Long.parseLong(fields.get(2)));
             }
             long deadline = fields.get(1) == null ? 0 : Long.parseLong(fields.get(1));
             if (store.millis() + RERUN_MARGIN.toMillis() < deadline) {

@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.MinerConfig;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.runner.OllamaClient;
+import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.scheduler.SlotScheduler;
 
 /**
@@ -31,9 +33,11 @@ class CapabilityDocument {
     private final SlotScheduler scheduler;
     private final MinerConfig miner;
     private final ObjectMapper json;
+    private final Sandbox sandbox;
 
     CapabilityDocument(HardwareProbe probe, OllamaClient ollama, SlotScheduler scheduler, MinerConfig miner,
-            ObjectMapper json) {
+            ObjectMapper json, Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.probe = probe;
         this.ollama = ollama;
         this.scheduler = scheduler;
@@ -66,10 +70,13 @@ class CapabilityDocument {
         probe.gpuProblem().ifPresent(problem -> doc.put("gpu_problem", problem));
         ObjectNode runners = doc.putObject("runners");
         runners.put(JobType.INFERENCE.label(), models.reachable());
-        runners.put(JobType.CLI.label(), false);
-        runners.put(JobType.PYTHON.label(), false);
+        runners.put(JobType.CLI.label(), sandbox.facilities().processGroups());
+        runners.put(JobType.PYTHON.label(), sandbox.facilities().processGroups());
+        doc.set("sandbox", sandbox.facilities().toJson());
         ObjectNode slots = doc.putObject("slots");
-        slots.put("inference", scheduler.totalSlots());
+        slots.put("inference", scheduler.slots(SlotKind.INFERENCE));
+        slots.put("gpu", scheduler.slots(SlotKind.GPU));
+        slots.put("cpu", scheduler.slots(SlotKind.CPU));
         doc.put("agent", "aitbc-miner-node");
         return doc;
     }

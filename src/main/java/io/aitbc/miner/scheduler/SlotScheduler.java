@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -18,49 +17,71 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.aitbc.miner.InvalidConfigException;
 import io.aitbc.miner.job.Channels;
 import io.aitbc.miner.job.Job;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.queue.JobPeek;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.runner.DeviceAssignments;
 import io.aitbc.miner.runner.InferenceConfig;
+import io.aitbc.miner.runner.SlotNeeds;
 import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
 /**
- * Bounds how many jobs run at once with slot semaphores sized at start-up (D13), and runs each claimed job on a
- * virtual thread. A wake-up for a job whose pool is full is dropped: the job waits in {@code ready}, never in a
- * channel, and is woken again when a slot frees (D12).
+ * Bounds how many jobs run at once with the slot pools of D13, sized at start-up, and runs each claimed job on a
+ * virtual thread. A job whose pool is full waits in {@code ready}, never in a channel, and is woken again when a slot
+ * frees (D12). The pool of a job is learnt without an extra round trip while every pool has room (claim first, then
+ * take the slot its payload needs: slots are kept for such claims); when some pool is full the payload is peeked first
+ * and the pool remembered, so the job is claimed only once its slot is free.
  */
 @Startup
 @ApplicationScoped
 public class SlotScheduler {
 
     private final RetryQueue queue;
+    private final JobPeek peek;
+    private final SlotNeeds needs;
+    private final DeviceAssignments devices;
     private final JobExecution execution;
     private final JobMetrics metrics;
-    private final int inferenceSlots;
-    private final Semaphore inference;
+    private final SlotPools pools;
+    private final Map<String, SlotNeed> known = new ConcurrentHashMap<>();
     private final AtomicBoolean starved = new AtomicBoolean();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+    /** Jobs claimed before their pool is known; each pool keeps this many slots free for them. Guarded by this. */
+    private int unclassified;
 
-    SlotScheduler(RetryQueue queue, JobExecution execution, InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig,
-            HardwareProbe probe, JobMetrics metrics) {
+    SlotScheduler(RetryQueue queue, JobPeek peek, SlotNeeds needs, DeviceAssignments devices, JobExecution execution,
+            InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig, CpuSlotsConfig cpuConfig, HardwareProbe probe,
+            JobMetrics metrics) {
         this.queue = queue;
+        this.peek = peek;
+        this.needs = needs;
+        this.devices = devices;
         this.execution = execution;
         this.metrics = metrics;
-        this.inferenceSlots = inferenceSlots(inferenceConfig, gpuConfig, probe);
-        this.inference = new Semaphore(inferenceSlots);
+        this.pools = new SlotPools(inferenceSlots(inferenceConfig, gpuConfig, probe),
+                cpuConfig.slots().orElseGet(() -> probe.inventory().cpuCores()), gpuConfig.slotsPerDevice(),
+                probe.inventory());
     }
 
     /** Every slot of every pool: the {@code concurrency} registered and the bound on jobs held (D13). */
     public int totalSlots() {
-        return inferenceSlots;
+        return pools.total();
     }
 
     /** Slots now running a job. */
     public int busySlots() {
-        return inferenceSlots - inference.availablePermits();
+        return pools.busy();
+    }
+
+    /** The slots of one pool ({@link SlotKind#GPU}: of all devices together). */
+    public int slots(SlotKind kind) {
+        return pools.size(kind);
     }
 
     /** Stops a job this process runs (its client cancelled it); its slot frees when the runner returns. */
@@ -77,32 +98,112 @@ public class SlotScheduler {
             return;
         }
         metrics.waiting(jobId);
-        if (!inference.tryAcquire()) {
+        SlotNeed need = known.get(jobId);
+        if (need != null) {
+            Optional<Lease> lease = pools.tryAcquire(need, unclassified);
+            if (lease.isPresent()) {
+                launch(jobId, () -> claimAndRun(jobId, lease.get()));
+            } else {
+                starved.set(true);
+            }
+        } else if (pools.roomEverywhere(unclassified)) {
+            unclassified++;
+            launch(jobId, () -> claimThenClassify(jobId));
+        } else if (pools.roomSomewhere(unclassified)) {
+            launch(jobId, () -> peekNeed(jobId));
+        } else {
             starved.set(true);
-            return;
         }
-        FutureTask<Void> task = new FutureTask<>(() -> runClaimed(jobId), null);
+    }
+
+    private void launch(String jobId, Runnable work) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            try {
+                work.run();
+            } finally {
+                running.remove(jobId);
+                if (starved.getAndSet(false)) {
+                    sweepQuietly();
+                }
+            }
+        }, null);
         running.put(jobId, task);
         jobs.execute(task);
     }
 
-    private void runClaimed(String jobId) {
+    private void claimThenClassify(String jobId) {
+        Optional<Job> job = Optional.empty();
         try {
-            Optional<Job> job = queue.claim(jobId);
-            if (job.isPresent()) {
-                metrics.started(jobId);
-                execution.run(job.get());
+            job = claim(jobId);
+        } finally {
+            if (job.isEmpty()) {
+                release();
             }
+        }
+        if (job.isPresent()) {
+            SlotNeed need = needs.of(job.get().payload(), job.get().constraints());
+            Lease lease;
+            synchronized (this) {
+                unclassified--;
+                lease = pools.tryAcquire(need, unclassified).orElseGet(() -> {
+                    Log.errorf("No slot kept for job %s: it runs without one", jobId);
+                    return Lease.NONE;
+                });
+            }
+            runWith(job.get(), lease);
+        }
+    }
+
+    private synchronized void release() {
+        unclassified--;
+    }
+
+    private void claimAndRun(String jobId, Lease lease) {
+        Optional<Job> job = Optional.empty();
+        try {
+            job = claim(jobId);
+        } finally {
+            if (job.isEmpty()) {
+                lease.release();
+                known.remove(jobId);
+            }
+        }
+        job.ifPresent(j -> runWith(j, lease));
+    }
+
+    /** Learns the pool of a job waiting in {@code ready}, then offers it again. */
+    private void peekNeed(String jobId) {
+        try {
+            peek.ready(jobId).ifPresent(p -> known.put(jobId, needs.of(p.payload(), p.constraints())));
+        } catch (QueueUnavailableException e) {
+            Log.warnf("Cannot read job %s: %s", jobId, e.getMessage());
+            return;
+        }
+        if (known.containsKey(jobId)) {
+            starved.set(true);
+        }
+    }
+
+    private Optional<Job> claim(String jobId) {
+        try {
+            return queue.claim(jobId);
         } catch (QueueUnavailableException e) {
             Log.warnf("Cannot claim job %s: %s", jobId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void runWith(Job job, Lease lease) {
+        lease.device().ifPresent(device -> devices.assign(job.id(), device));
+        metrics.started(job.id());
+        try {
+            execution.run(job);
         } catch (InterruptedException e) {
-            Log.infof("Job %s stopped before its outcome was stored", jobId);
+            Log.infof("Job %s stopped before its outcome was stored", job.id());
         } finally {
-            running.remove(jobId);
-            inference.release();
-            if (starved.getAndSet(false)) {
-                sweepQuietly();
-            }
+            devices.release(job.id());
+            known.remove(job.id());
+            lease.release();
         }
     }
 

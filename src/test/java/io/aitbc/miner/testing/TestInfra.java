@@ -52,6 +52,7 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("miner.workspace.dir", tempDir().toString());
         config.put("miner.nvidia-smi.path", "/nonexistent/nvidia-smi");
         config.put("miner.admin.token", ADMIN_TOKEN);
+        config.putAll(SandboxFixtures.config());
         return config;
     }
 

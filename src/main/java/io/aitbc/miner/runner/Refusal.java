@@ -1,0 +1,24 @@
+package io.aitbc.miner.runner;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.JobOutcome;
+
+/**
+ * A {@code cli}/{@code python} job's failure before it becomes an outcome.
+ *
+ * @param code the error code
+ * @param message what went wrong, without the code
+ */
+record Refusal(ErrorCode code, String message) {
+
+    JobOutcome outcome(ObjectNode metrics) {
+        return JobOutcome.failure(code, message, metrics);
+    }
+
+    JobOutcome outcome() {
+        return outcome(JsonNodeFactory.instance.objectNode());
+    }
+}

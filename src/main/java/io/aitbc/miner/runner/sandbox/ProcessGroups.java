@@ -1,0 +1,92 @@
+package io.aitbc.miner.runner.sandbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Process groups as Linux shows them in {@code /proc}: who is in a group, signals to the whole group (through
+ * {@code kill -- -<pgid>}, which reaches every member at once), and the group's end.
+ */
+public final class ProcessGroups {
+
+    private static final Path PROC = Path.of("/proc");
+
+    private final Optional<Path> kill;
+
+    ProcessGroups(Optional<Path> kill) {
+        this.kill = kill;
+    }
+
+    /** The live processes (zombies excluded: they hold nothing and wait for a reaper) whose group is {@code pgid}. */
+    public static List<Long> members(long pgid) {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(PROC)) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+                    .forEach(n -> {
+                        if (groupOf(Long.parseLong(n)) == pgid) {
+                            pids.add(Long.parseLong(n));
+                        }
+                    });
+        } catch (IOException e) {
+            return List.of();
+        }
+        return pids;
+    }
+
+    /** The process group of {@code pid}, or -1 when it is gone, a zombie or unreadable. */
+    static long groupOf(long pid) {
+        String[] fields = stat(pid);
+        return fields.length < 3 || fields[0].equals("Z") ? -1 : Long.parseLong(fields[2]);
+    }
+
+    /** Whether {@code pid} exists and is not a zombie. */
+    public static boolean running(long pid) {
+        String[] fields = stat(pid);
+        return fields.length > 0 && !fields[0].equals("Z") && !fields[0].equals("X");
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command name (state, ppid, pgrp, …); empty when gone. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
+    }
+
+    /** Whether {@code pid}'s environment holds {@code entry} (e.g. {@code AITBC_JOB_ID=<id>}). */
+    public static boolean environmentHas(long pid, String entry) {
+        try {
+            String environ = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ")),
+                    StandardCharsets.UTF_8);
+            return List.of(environ.split("\0")).contains(entry);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Sends {@code signal} ({@code TERM}, {@code KILL}) to every process of the group; false when none was there. */
+    boolean signal(long pgid, String signal) {
+        if (pgid <= 1 || kill.isEmpty()) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(kill.get().toString(), "-s", signal, "--", "-" + pgid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

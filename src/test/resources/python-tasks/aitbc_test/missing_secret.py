@@ -1,0 +1,2 @@
+"""Never runs: its entry names a secret that is not mounted."""
+print("{}")
