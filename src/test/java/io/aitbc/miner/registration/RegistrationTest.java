@@ -36,7 +36,9 @@ class RegistrationTest {
         SimMiner miner = sim.miner(TestInfra.MINER_ID).orElseThrow();
         JsonNode caps = miner.capabilities();
 
-        assertThat(miner.concurrency()).isEqualTo(4);
+        assertThat(miner.concurrency()).as("inference 4 + CPU 2 slots, no GPU").isEqualTo(6);
+        assertThat(caps.path("slots").path("inference").asInt()).isEqualTo(4);
+        assertThat(caps.path("slots").path("cpu").asInt()).isEqualTo(2);
         assertThat(miner.status()).isEqualTo("ONLINE");
         assertThat(caps.path("gpus").isArray()).isTrue();
         assertThat(caps.path("gpus")).isEmpty();
