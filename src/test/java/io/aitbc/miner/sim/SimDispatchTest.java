@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,28 +12,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** Dispatch matching, FIFO and the constraints shape of a poll answer ("POST /miners/poll"). */
-class SimDispatchTest {
+class SimDispatchTest extends SimulatorTestSupport {
 
     static final String CAPS = "{\"gpus\":[{\"name\":\"RTX 4090\",\"memory_mb\":24576}],\"cuda\":\"12.4\","
             + "\"models\":[\"llama3.2:3b\",\"llama3.2:latest\"],\"price\":0.02,\"region\":\"ignored\"}";
 
-    static CoordinatorSimulator sim;
-    SimClient miner;
-
-    @BeforeAll
-    static void start() {
-        sim = CoordinatorSimulator.start(SimulatorOptions.builder().rateLimits(false).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sim.resetDatabase();
-        miner = SimClient.miner(sim, "m1");
+    void registerMiner() {
         miner.post("/v1/miners/register", "{\"capabilities\":" + CAPS + ",\"concurrency\":0,\"region\":\"eu\"}");
     }
 

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 
 /** The miner jobs listing ("Other miner endpoints"). */
-class SimListingTest {
-
-    static CoordinatorSimulator sim;
-    SimClient miner;
-
-    @BeforeAll
-    static void start() {
-        sim = CoordinatorSimulator.start(SimulatorOptions.builder().rateLimits(false).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+class SimListingTest extends SimulatorTestSupport {
 
     @BeforeEach
-    void reset() {
-        sim.resetDatabase();
-        miner = SimClient.miner(sim, "m1");
+    void registerMiner() {
         miner.register("{}", 0);
     }
 

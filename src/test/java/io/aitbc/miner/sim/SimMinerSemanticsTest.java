@@ -6,33 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.json.JsonObject;
 
 /** Register, heartbeat, poll, result and fail semantics, receipts and dispatch ("Endpoints", "Receipts"). */
-class SimMinerSemanticsTest {
-
-    static CoordinatorSimulator sim;
-    SimClient miner;
-
-    @BeforeAll
-    static void start() {
-        sim = CoordinatorSimulator.start(SimulatorOptions.builder().rateLimits(false).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+class SimMinerSemanticsTest extends SimulatorTestSupport {
 
     @BeforeEach
-    void reset() {
-        sim.resetDatabase();
-        miner = SimClient.miner(sim, "m1");
+    void registerMiner() {
         assertThat(json(miner.register("{}", 0)).get("session_token").asText()).matches("[0-9a-f]{32}");
     }
 

@@ -2,8 +2,6 @@ package io.aitbc.miner.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,26 +11,12 @@ import io.aitbc.miner.uploader.ReceiptVerifier;
 import io.vertx.core.json.JsonObject;
 
 /** Pricing and signed receipts ("How the coordinator prices a result", "Receipts"). */
-class SimReceiptTest {
+class SimReceiptTest extends SimulatorTestSupport {
 
-    static CoordinatorSimulator sim;
-    SimClient miner;
     String job;
 
-    @BeforeAll
-    static void start() {
-        sim = CoordinatorSimulator.start(SimulatorOptions.builder().rateLimits(false).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void reset() {
-        sim.resetDatabase();
-        miner = SimClient.miner(sim, "m1");
+    void registerMiner() {
         miner.register("{}", 0);
         job = sim.submit(new JsonObject().put("type", "inference").put("prompt", "caf\u00e9 \uD83D\uDE80"));
         miner.poll();

@@ -5,32 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Transport, authentication and error shapes of the protocol ("Transport", "Authentication"). */
-class SimTransportTest {
-
-    static CoordinatorSimulator sim;
-    SimClient miner;
-
-    @BeforeAll
-    static void start() {
-        sim = CoordinatorSimulator.start(SimulatorOptions.builder().rateLimits(false).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sim.resetDatabase();
-        miner = SimClient.miner(sim, "m1");
-    }
+class SimTransportTest extends SimulatorTestSupport {
 
     @Test
     void healthIsPublicAtTheRootAndUnderV1() {
