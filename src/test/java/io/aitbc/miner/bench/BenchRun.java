@@ -42,7 +42,13 @@ final class BenchRun implements AutoCloseable {
 
     BenchRun(int slots, Path work) {
         launched = Instant.now();
-        agent = AgentProcess.start(env(slots, work), work.resolve("agent-" + slots + ".log"), "-Xmx64m");
+        List<String> options = new ArrayList<>(List.of("-Xmx64m"));
+        String extra = System.getProperty("bench.agentOptions", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        agent = AgentProcess.start(env(slots, work), work.resolve("agent-" + slots + ".log"),
+                options.toArray(String[]::new));
     }
 
     /** Milliseconds from process launch to the coordinator accepting the registration. */
