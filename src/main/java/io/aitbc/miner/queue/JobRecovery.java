@@ -84,6 +84,23 @@ public class JobRecovery {
         return recovered;
     }
 
+    /**
+     * After a Redis restart: a job this process already completed but that Redis shows {@code running} again (the
+     * write was lost) goes back to the outbox with its outcome, so it is reconciled rather than left without a runner.
+     *
+     * @return how many were committed again
+     */
+    public int recommitLostOutcomes() {
+        int recommitted = 0;
+        for (String jobId : store.ids(JobState.RUNNING)) {
+            if (QueueStore.OWNER.equals(store.fields(jobId, "owner").get(0)) && queue.recommit(jobId)) {
+                Log.warnf("Redis lost the outcome of job %s in a restart: committed again, to be reconciled", jobId);
+                recommitted++;
+            }
+        }
+        return recommitted;
+    }
+
     /** Marks every outbox entry as possibly sent: a stopped process may have uploaded it before Redis heard (D6). */
     public List<String> suspectOutbox() {
         List<String> ids = store.ids(JobState.OUTBOX);

@@ -11,8 +11,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
  * Notices that Redis restarted under a running agent (its {@code run_id} changed). With {@code appendfsync everysec}
- * a restart after a slow fsync can lose the last acknowledged writes, among them a report already uploaded; so after a
- * restart every outbox entry is treated as possibly sent and settled by reconciliation, as at start-up.
+ * a restart after a slow fsync can lose the last acknowledged writes, among them a report already uploaded or an
+ * outcome already committed; so after a restart lost outcomes are committed again and every outbox entry is treated as
+ * possibly sent and settled by reconciliation, as at start-up.
  */
 @ApplicationScoped
 class RedisRestartWatch {
@@ -36,6 +37,7 @@ class RedisRestartWatch {
         }
         String previous = runId;
         if (previous != null && !previous.equals(current.get())) {
+            recovery.recommitLostOutcomes();
             List<String> suspects = recovery.suspectOutbox();
             Log.warnf("Redis restarted: %d outbox entries are reconciled before any is sent again", suspects.size());
             suspected.fire(new OutboxSuspected(suspects));

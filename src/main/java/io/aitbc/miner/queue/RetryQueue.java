@@ -36,6 +36,7 @@ public class RetryQueue {
     private final QueueKeys keys;
     private final Wakeups wakeups;
     private final Map<String, JobOutcome> outbox = new ConcurrentHashMap<>();
+    private final CommittedOutcomes committed = new CommittedOutcomes();
 
     RetryQueue(QueueStore store, Wakeups wakeups) {
         this.store = store;
@@ -79,7 +80,26 @@ public class RetryQueue {
             return;
         }
         outbox.put(jobId, outcome);
+        committed.remember(jobId, outcome);
         wakeups.outcome(jobId);
+    }
+
+    /**
+     * Commits again an outcome Redis lost in a restart, marked ambiguous in the same script: its report may already
+     * have been uploaded, so reconciliation decides before anything is sent (D6). Nobody is woken.
+     *
+     * @return whether the job was in {@code running} and went back to the outbox
+     */
+    boolean recommit(String jobId) {
+        Optional<JobOutcome> outcome = committed.of(jobId);
+        if (outcome.isEmpty()) {
+            return false;
+        }
+        String answer = store.run(Script.COMPLETE,
+                List.of(keys.job(jobId), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)), jobId,
+                outcome.get().report().name(), code(outcome.get()), outcome.get().body().toString(), store.now(),
+                "ambiguous").toString();
+        return "OK".equals(answer);
     }
 
     /** The outcome waiting for upload, unless the job left the outbox or its last upload was ambiguous. */
