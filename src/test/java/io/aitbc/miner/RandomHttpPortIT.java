@@ -31,8 +31,8 @@ class RandomHttpPortIT {
                         "QUARKUS_HTTP_PORT", "0", "QUARKUS_MANAGEMENT_PORT", Integer.toString(RedisServer.freePort()),
                         "MINER_WORKSPACE_DIR", dir.resolve("jobs").toString(), "MINER_DRAIN_TIMEOUT", "5s"),
                         dir.resolve("agent.log"))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> agent.output().contains("started in"));
-            assertThat(agent.output()).doesNotContain("Prometheus requires");
+            await().atMost(Duration.ofSeconds(60)).until(() -> agent.output().contains("now drain the agent"));
+            assertThat(agent.output()).contains("started in").doesNotContain("Prometheus requires");
 
             agent.terminate();
 

@@ -32,6 +32,7 @@ public class ShutdownSignals {
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), this::onSignal);
         }
+        Log.info("SIGTERM and SIGINT now drain the agent (a second signal stops it at once)");
     }
 
     private void onSignal(Signal signal) {
