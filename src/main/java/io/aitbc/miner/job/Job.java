@@ -14,4 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param attempt 1 for the first run, then one more for each local retry
  */
 public record Job(String id, JsonNode payload, JsonNode constraints, Instant deadline, int attempt) {
+
+    /**
+     * The coordinator's default TTL, counted from submission: an upper bound of a job's deadline until a listing gives
+     * its {@code expires_at} (D8).
+     */
+    public static final java.time.Duration DEADLINE_BOUND = java.time.Duration.ofSeconds(900);
 }

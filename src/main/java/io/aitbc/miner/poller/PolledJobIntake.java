@@ -1,7 +1,6 @@
 package io.aitbc.miner.poller;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +8,7 @@ import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.PolledJob;
 import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.queue.Durably;
@@ -22,9 +22,6 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 class PolledJobIntake {
-
-    /** Upper bound of a job's deadline until the coordinator's listing gives {@code expires_at} (D8). */
-    static final Duration DEFAULT_TTL = Duration.ofSeconds(900);
 
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
@@ -45,7 +42,7 @@ class PolledJobIntake {
             return;
         }
         Durably.run("polled job " + job.jobId(),
-                () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(), clock.instant().plus(DEFAULT_TTL)));
+                () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(), clock.instant().plus(Job.DEADLINE_BOUND)));
         Log.debugf("Job %s polled and stored", job.jobId());
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.ListedJob;
+import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.poller.PollConfig;
 import io.aitbc.miner.queue.HeldJobs;
@@ -157,7 +158,7 @@ public class Reconciler {
         if (recovery.known(job.jobId())) {
             return;
         }
-        Instant deadline = job.expiresAt().orElse(clock.instant().plusSeconds(900));
+        Instant deadline = job.expiresAt().orElse(clock.instant().plus(Job.DEADLINE_BOUND));
         if (queue.enqueue(job.jobId(), job.payload(), JsonNodeFactory.instance.objectNode(), deadline)) {
             Log.infof("Job %s is assigned to this miner but its poll answer never arrived: adopted", job.jobId());
         }

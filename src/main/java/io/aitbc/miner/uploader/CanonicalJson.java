@@ -160,6 +160,15 @@ public final class CanonicalJson {
 
     /** Python's {@code json.dumps} string escaping with {@code ensure_ascii=True}. */
     private static void writeString(String s, StringBuilder out) {
+        writePythonString(s, out, true);
+    }
+
+    /**
+     * Writes a string as Python's {@code json.dumps} does: quotes, backslashes and the short escapes, other control
+     * characters as six-character escapes, and with {@code asciiOnly} (Python's {@code ensure_ascii=True}) every
+     * non-ASCII UTF-16 unit too, so surrogate pairs become two escapes.
+     */
+    public static void writePythonString(String s, StringBuilder out, boolean asciiOnly) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -172,7 +181,7 @@ public final class CanonicalJson {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    if (c < 0x20 || c > 0x7e) {
+                    if (c < 0x20 || (asciiOnly && c > 0x7e)) {
                         out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
                                 .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
                     } else {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.uploader.CanonicalJson;
+
 /**
  * JSON as the coordinator (FastAPI) writes it: compact, keys in insertion order, non-ASCII as is, numbers printed by
  * Python's rules ({@link PythonNumbers}). Parsing keeps Python's types: integers stay integers of any size, other
@@ -81,20 +83,6 @@ public final class PythonJson {
 
     /** Python's escaping with {@code ensure_ascii=False}: only quotes, backslashes and control characters. */
     private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        out.append('"');
+        CanonicalJson.writePythonString(s, out, false);
     }
 }
