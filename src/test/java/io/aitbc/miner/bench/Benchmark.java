@@ -18,7 +18,8 @@ import io.aitbc.miner.sim.SimJob;
  */
 public final class Benchmark {
 
-    static final int[] SLOTS = { 1, 4, 16 };
+    static final int[] SLOTS = java.util.Arrays.stream(System.getProperty("bench.slots", "1,4,16").split(","))
+            .mapToInt(Integer::parseInt).toArray();
 
     private final int runs;
     private final int jobs;
@@ -50,7 +51,7 @@ public final class Benchmark {
         for (int slots : SLOTS) {
             try (BenchRun run = new BenchRun(slots, work)) {
                 run.readyMillis();
-                run.runBatch(Math.min(200, jobs));
+                run.runBatch(jobs); // JIT warm-up: the figures are for a warm agent
                 Instant start = Instant.now();
                 List<SimJob> batch = run.runBatch(jobs);
                 Instant end = batch.stream().map(j -> j.reports().get(0).at()).max(Instant::compareTo).orElseThrow();
@@ -59,6 +60,13 @@ public final class Benchmark {
                     measureDetails(run, batch);
                 }
             }
+        }
+        try (HarnessCeiling ceiling = new HarnessCeiling(16)) {
+            for (int warmUp = 0; warmUp < 3; warmUp++) {
+                ceiling.jobsPerSecond(jobs, 16, true);
+            }
+            record("harness alone (simulator + fake Ollama), jobs/s, 16 loops", ceiling.jobsPerSecond(jobs, 16, true));
+            record("simulator alone (poll + /result), jobs/s, 16 loops", ceiling.jobsPerSecond(jobs, 16, false));
         }
         try (BenchRun run = new BenchRun(4, work)) {
             record("time from start to registered, ms", run.readyMillis());

@@ -3,11 +3,12 @@ package io.aitbc.miner.sim;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,7 +32,8 @@ final class ApiServer {
     private final RateLimiter limiter;
     private final Faults faults;
     private final List<byte[]> apiKeys;
-    final List<RequestRecord> log = new CopyOnWriteArrayList<>();
+    /** Every request answered; appended on each request, copied only when read (a copy-on-write list is quadratic). */
+    final List<RequestRecord> log = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
 
     ApiServer(Vertx vertx, MinerApi api, RateLimiter limiter, Faults faults, List<String> apiKeys) {
@@ -96,7 +98,7 @@ final class ApiServer {
         Route route = route(req.method(), req.path());
         req.body().onSuccess(body -> {
             Optional<Fault> fault = faults.take(route.endpoint());
-            SimResponse response = answer(req, route, body, fault);
+            SimResponse response = answerOr500(req, route, body, fault);
             log.add(new RequestRecord(route.endpoint(), req.path(), at, response.status(), req.getHeader("X-Miner-ID"),
                     req.getHeader("X-Api-Key") != null, req.getHeader("Authorization") != null));
             Fault.Kind kind = fault.map(Fault::kind).orElse(null);
@@ -108,6 +110,16 @@ final class ApiServer {
                 send(req, response, started);
             }
         }).onFailure(e -> req.connection().close());
+    }
+
+    /** The answer, or the coordinator's unhandled-error 500 if building it throws (never a request left hanging). */
+    private SimResponse answerOr500(HttpServerRequest req, Route route, Buffer body, Optional<Fault> fault) {
+        try {
+            return answer(req, route, body, fault);
+        } catch (RuntimeException e) {
+            System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.ERROR, "Unhandled error", e);
+            return SimResponse.internalError(req.path());
+        }
     }
 
     private SimResponse answer(HttpServerRequest req, Route route, Buffer body, Optional<Fault> fault) {

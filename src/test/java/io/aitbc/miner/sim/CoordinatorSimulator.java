@@ -108,6 +108,14 @@ public final class CoordinatorSimulator implements AutoCloseable {
         }
     }
 
+    /** How many jobs a read would show in {@code state}, counted without copying any (benchmarks poll this). */
+    public int count(SimJobState state) {
+        synchronized (store) {
+            Instant now = Instant.now();
+            return (int) store.jobs.values().stream().filter(j -> j.effectiveState(now) == state).count();
+        }
+    }
+
     /** Every job, in submission order. */
     public List<SimJob> jobs() {
         synchronized (store) {
@@ -160,7 +168,9 @@ public final class CoordinatorSimulator implements AutoCloseable {
 
     /** Every request the miner API received, oldest first. */
     public List<RequestRecord> requests() {
-        return List.copyOf(api.log);
+        synchronized (api.log) {
+            return List.copyOf(api.log);
+        }
     }
 
     /** The fault injector of the miner API. */
