@@ -36,7 +36,7 @@ public class RetryQueue {
     private final QueueKeys keys;
     private final Wakeups wakeups;
     private final Map<String, JobOutcome> outbox = new ConcurrentHashMap<>();
-    private final CommittedOutcomes committed = new CommittedOutcomes();
+    private final CommittedOutcomes committed = new CommittedOutcomes(System::nanoTime);
 
     RetryQueue(QueueStore store, Wakeups wakeups) {
         this.store = store;
@@ -71,16 +71,17 @@ public class RetryQueue {
 
     /** Commits a job's one outcome to the {@code outbox} before any upload, then wakes the uploader. */
     public void complete(String jobId, JobOutcome outcome) {
+        String body = outcome.body().toString();
         String answer = store.run(Script.COMPLETE,
                 List.of(keys.job(jobId), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)), jobId,
-                outcome.report().name(), code(outcome), outcome.body().toString(), store.now()).toString();
+                outcome.report().name(), code(outcome), body, store.now()).toString();
         if (answer.startsWith("STATE:")) {
             Log.infof("Job %s finished in state %s (cancelled meanwhile?): its outcome is not kept", jobId,
                     answer.substring(6));
             return;
         }
         outbox.put(jobId, outcome);
-        committed.remember(jobId, outcome);
+        committed.remember(jobId, outcome.report().name(), code(outcome), body);
         wakeups.outcome(jobId);
     }
 
@@ -91,14 +92,14 @@ public class RetryQueue {
      * @return whether the job was in {@code running} and went back to the outbox
      */
     boolean recommit(String jobId) {
-        Optional<JobOutcome> outcome = committed.of(jobId);
+        Optional<CommittedOutcomes.Committed> outcome = committed.of(jobId);
         if (outcome.isEmpty()) {
             return false;
         }
         String answer = store.run(Script.COMPLETE,
                 List.of(keys.job(jobId), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)), jobId,
-                outcome.get().report().name(), code(outcome.get()), outcome.get().body().toString(), store.now(),
-                "ambiguous").toString();
+                outcome.get().report(), outcome.get().errorCode(), outcome.get().body(), store.now(), "ambiguous")
+                .toString();
         return "OK".equals(answer);
     }
 
