@@ -12,6 +12,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * The network calls with their fault tolerance (D1). {@code @Retry} only where repeating is harmless (register,
  * heartbeat, listing, deregister); poll, {@code /result} and {@code /fail} get a timeout and a circuit breaker, never a
@@ -91,7 +93,7 @@ class CoordinatorCalls {
     private static String send(Endpoint endpoint, Call call, boolean safeToRepeat) {
         Response response;
         try {
-            response = call.send();
+            response = call.send().await().indefinitely();
         } catch (WebApplicationException e) {
             response = e.getResponse();
         } catch (RuntimeException e) {
@@ -102,6 +104,6 @@ class CoordinatorCalls {
 
     @FunctionalInterface
     private interface Call {
-        Response send();
+        Uni<Response> send();
     }
 }

@@ -16,9 +16,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * The coordinator's miner API, paths relative to {@code MINER_COORDINATOR_URL}. Every method answers the raw
- * {@link Response} (the default exception mapper is off) so that {@link CoordinatorCalls} maps each status itself.
+ * {@link Response} (the default exception mapper is off) so that {@link CoordinatorCalls} maps each status itself, as a
+ * {@link Uni}: the answer is read whole on the event loop, with no blocking stream handed to the calling thread, and a
+ * call abandoned by its timeout cancels the request.
  * Path parameters are percent-encoded by the client (D2).
  */
 @RegisterRestClient(configKey = "coordinator")
@@ -29,38 +33,38 @@ interface CoordinatorRestClient {
     @POST
     @Path("/miners/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response register(JsonNode body);
+    Uni<Response> register(JsonNode body);
 
     @POST
     @Path("/miners/heartbeat")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response heartbeat(JsonNode body);
+    Uni<Response> heartbeat(JsonNode body);
 
     @POST
     @Path("/miners/poll")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response poll(JsonNode body);
+    Uni<Response> poll(JsonNode body);
 
     @POST
     @Path("/miners/{jobId}/result")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response result(@PathParam("jobId") String jobId, JsonNode body);
+    Uni<Response> result(@PathParam("jobId") String jobId, JsonNode body);
 
     @POST
     @Path("/miners/{jobId}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response fail(@PathParam("jobId") String jobId, JsonNode body);
+    Uni<Response> fail(@PathParam("jobId") String jobId, JsonNode body);
 
     @POST
     @Path("/miners/{minerId}/jobs")
-    Response jobs(@PathParam("minerId") String minerId, @QueryParam("job_status") String status,
+    Uni<Response> jobs(@PathParam("minerId") String minerId, @QueryParam("job_status") String status,
             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @DELETE
     @Path("/miners/{minerId}")
-    Response deregister(@PathParam("minerId") String minerId);
+    Uni<Response> deregister(@PathParam("minerId") String minerId);
 
     @GET
     @Path("/health/ready")
-    Response healthReady();
+    Uni<Response> healthReady();
 }

@@ -17,7 +17,8 @@ final class BenchReport {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Taken ").append(LocalDate.now()).append(" on ").append(machine()).append(".\n\n");
         md.append("Command: `bench/run ").append(args).append("` (").append(runs).append(" runs, ").append(jobs)
-                .append(" jobs per throughput batch; agent in JVM mode with `-Xmx64m`; Redis AOF everysec; simulator ")
+                .append(" jobs per throughput batch, each after a warm-up batch of the same size; agent in JVM mode with `")
+                .append(String.join(" ", BenchRun.AGENT_JVM_OPTIONS)).append("`; Redis AOF everysec; simulator ")
                 .append("with rate limits and signing off; fake Ollama with zero latency; everything on this machine).\n\n");
         md.append("| figure | min / median / max |\n| --- | --- |\n");
         figures.forEach((name, values) -> md.append("| ").append(name).append(" | ")

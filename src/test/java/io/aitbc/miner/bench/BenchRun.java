@@ -24,11 +24,15 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One benchmark run: a real Redis (AOF everysec), the simulator with rate limits and signing off, a zero-latency fake
- * Ollama and the packaged agent with {@code -Xmx64m}, all on this machine (D36). Each method measures one figure.
+ * Ollama and the packaged agent with the production JVM options and {@code -Xmx64m}, all on this machine (D36). Each method
+ * measures one figure.
  */
 final class BenchRun implements AutoCloseable {
 
     static final String MODEL = "llama3.2:3b";
+    /** The JVM options of {@code Dockerfile.jvm} and the systemd unit, with the 64 MiB heap of D36. */
+    static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     private final RedisServer redis = RedisServer.start();
     private final CoordinatorSimulator sim = CoordinatorSimulator
@@ -42,7 +46,7 @@ final class BenchRun implements AutoCloseable {
 
     BenchRun(int slots, Path work) {
         launched = Instant.now();
-        List<String> options = new ArrayList<>(List.of("-Xmx64m"));
+        List<String> options = new ArrayList<>(AGENT_JVM_OPTIONS);
         String extra = System.getProperty("bench.agentOptions", "").trim();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
@@ -62,6 +66,11 @@ final class BenchRun implements AutoCloseable {
 
     double rssMib() {
         return RssSampler.rssMib(agent.pid());
+    }
+
+    /** CPU time the agent process has used so far (user and system, all threads). */
+    Duration agentCpu() {
+        return ProcessHandle.of(agent.pid()).flatMap(p -> p.info().totalCpuDuration()).orElseThrow();
     }
 
     long pid() {

@@ -52,10 +52,12 @@ public final class Benchmark {
             try (BenchRun run = new BenchRun(slots, work)) {
                 run.readyMillis();
                 run.runBatch(jobs); // JIT warm-up: the figures are for a warm agent
+                Duration cpu = run.agentCpu();
                 Instant start = Instant.now();
                 List<SimJob> batch = run.runBatch(jobs);
                 Instant end = batch.stream().map(j -> j.reports().get(0).at()).max(Instant::compareTo).orElseThrow();
                 record("throughput, jobs/s, " + slots + " slots", jobs / (Duration.between(start, end).toNanos() / 1e9));
+                record("agent CPU per job, ms, " + slots + " slots", run.agentCpu().minus(cpu).toNanos() / 1e6 / jobs);
                 if (slots == 16) {
                     measureDetails(run, batch);
                 }
@@ -68,6 +70,9 @@ public final class Benchmark {
             record("harness alone (simulator + fake Ollama), jobs/s, 16 loops", ceiling.jobsPerSecond(jobs, 16, true));
             record("simulator alone (poll + /result), jobs/s, 16 loops", ceiling.jobsPerSecond(jobs, 16, false));
         }
+        ReceiptCosts receipts = new ReceiptCosts();
+        record("Ed25519 receipt signing (coordinator side), µs per operation", receipts.signMicros(5_000));
+        record("Ed25519 receipt verification (agent side), µs per operation", receipts.verifyMicros(5_000));
         try (BenchRun run = new BenchRun(4, work)) {
             record("time from start to registered, ms", run.readyMillis());
             record("RSS idle, MiB", run.rssMib());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -50,11 +49,13 @@ class SlotSchedulingTest {
 
     @Test
     void gpuAndCpuJobsRunSideBySideUpToTheirSlotsAndNeverAbove() {
-        List<String> gpu = IntStream.range(0, 4)
-                .mapToObj(i -> sim.submit(python("aitbc_test.timed", new JsonObject().put("seconds", 1.0)))).toList();
-        List<String> cpu = IntStream.range(0, 4)
-                .mapToObj(i -> sim.submit(python("aitbc_test.timed_cpu", new JsonObject().put("seconds", 1.0))))
-                .toList();
+        // Interleaved, so the first five polls (the slot total) bring both kinds whatever the timing.
+        List<String> gpu = new ArrayList<>();
+        List<String> cpu = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            gpu.add(sim.submit(python("aitbc_test.timed", new JsonObject().put("seconds", 1.0))));
+            cpu.add(sim.submit(python("aitbc_test.timed_cpu", new JsonObject().put("seconds", 1.0))));
+        }
 
         List<Run> gpuRuns = runs(gpu);
         List<Run> cpuRuns = runs(cpu);
