@@ -1,13 +1,14 @@
 package io.aitbc.miner.scheduler;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,8 @@ public class SlotScheduler {
     private final JobMetrics metrics;
     private final SlotPools pools;
     private final Map<String, SlotNeed> known = new ConcurrentHashMap<>();
-    private final AtomicBoolean starved = new AtomicBoolean();
+    /** Ready jobs refused for want of a slot, offered again when one frees (the periodic sweep catches the rest). */
+    private final Set<String> starved = ConcurrentHashMap.newKeySet();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
     /** Jobs claimed before their pool is known; each pool keeps this many slots free for them. Guarded by this. */
@@ -104,7 +106,7 @@ public class SlotScheduler {
             if (lease.isPresent()) {
                 launch(jobId, () -> claimAndRun(jobId, lease.get()));
             } else {
-                starved.set(true);
+                starved.add(jobId);
             }
         } else if (pools.roomEverywhere(unclassified)) {
             unclassified++;
@@ -112,7 +114,7 @@ public class SlotScheduler {
         } else if (pools.roomSomewhere(unclassified)) {
             launch(jobId, () -> peekNeed(jobId));
         } else {
-            starved.set(true);
+            starved.add(jobId);
         }
     }
 
@@ -122,9 +124,7 @@ public class SlotScheduler {
                 work.run();
             } finally {
                 running.remove(jobId);
-                if (starved.getAndSet(false)) {
-                    sweepQuietly();
-                }
+                offerStarved();
             }
         }, null);
         running.put(jobId, task);
@@ -180,7 +180,7 @@ public class SlotScheduler {
             return;
         }
         if (known.containsKey(jobId)) {
-            starved.set(true);
+            starved.add(jobId);
         }
     }
 
@@ -207,11 +207,11 @@ public class SlotScheduler {
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            queue.wakeReady();
-        } catch (QueueUnavailableException e) {
-            Log.debugf("Sweep skipped: %s", e.getMessage());
+    private void offerStarved() {
+        for (String jobId : List.copyOf(starved)) {
+            if (starved.remove(jobId)) {
+                onReady(jobId);
+            }
         }
     }
 
