@@ -1,6 +1,7 @@
 package io.aitbc.miner.poller;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,11 +14,13 @@ import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
 
 /**
  * Takes custody of a polled job: writes it to Redis before anything else happens to it (D12), retrying while Redis is
- * away so the poll loop stops rather than losing it. A job whose id cannot name a Redis key (D5) is failed at once with
+ * away so the poll loop stops rather than losing it, and tells the scheduler the job's pool from the payload at hand. A job
+ * whose id cannot name a Redis key (D5) is failed at once with
  * {@code E_BADJOB}.
  */
 @ApplicationScoped
@@ -25,11 +28,13 @@ class PolledJobIntake {
 
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
+    private final SlotScheduler scheduler;
     private final Clock clock = Clock.systemUTC();
 
-    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator) {
+    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator, SlotScheduler scheduler) {
         this.queue = queue;
         this.coordinator = coordinator;
+        this.scheduler = scheduler;
     }
 
     int held() {
@@ -41,8 +46,13 @@ class PolledJobIntake {
             refuse(job);
             return;
         }
-        Durably.run("polled job " + job.jobId(),
-                () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(), clock.instant().plus(Job.DEADLINE_BOUND)));
+        scheduler.expect(job.jobId(), job.payload(), job.constraints());
+        AtomicBoolean added = new AtomicBoolean();
+        Durably.run("polled job " + job.jobId(), () -> added.set(queue.enqueue(job.jobId(), job.payload(),
+                job.constraints(), clock.instant().plus(Job.DEADLINE_BOUND))));
+        if (!added.get()) {
+            scheduler.forget(job.jobId());
+        }
         Log.debugf("Job %s polled and stored", job.jobId());
     }
 

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.aitbc.miner.InvalidConfigException;
 import io.aitbc.miner.job.Channels;
 import io.aitbc.miner.job.Job;
@@ -34,9 +36,10 @@ import io.quarkus.runtime.Startup;
 /**
  * Bounds how many jobs run at once with the slot pools of D13, sized at start-up, and runs each claimed job on a
  * virtual thread. A job whose pool is full waits in {@code ready}, never in a channel, and is woken again when a slot
- * frees (D12). The pool of a job is learnt without an extra round trip while every pool has room (claim first, then
- * take the slot its payload needs: slots are kept for such claims); when some pool is full the payload is peeked first
- * and the pool remembered, so the job is claimed only once its slot is free.
+ * frees (D12). A polled job's pool is known from its payload before it enters {@code ready} ({@link #expect}). For
+ * other jobs (recovered, adopted) it is learnt without an extra round trip while every pool has room (claim first,
+ * then take the slot its payload needs: slots are kept for such claims); when some pool is full the payload is peeked
+ * first and the pool remembered, so the job is claimed only once its slot is free.
  */
 @Startup
 @ApplicationScoped
@@ -84,6 +87,21 @@ public class SlotScheduler {
     /** The slots of one pool ({@link SlotKind#GPU}: of all devices together). */
     public int slots(SlotKind kind) {
         return pools.size(kind);
+    }
+
+    /**
+     * Learns the pool of a polled job before it enters {@code ready}, from the payload at hand, so that its wake-up
+     * needs no peek at Redis even when some pool is full.
+     */
+    public void expect(String jobId, JsonNode payload, JsonNode constraints) {
+        known.put(jobId, needs.of(payload, constraints));
+    }
+
+    /** Forgets an {@link #expect expected} job that did not enter {@code ready} (Redis already knew it). */
+    public void forget(String jobId) {
+        if (!running.containsKey(jobId)) {
+            known.remove(jobId);
+        }
     }
 
     /** Stops a job this process runs (its client cancelled it); its slot frees when the runner returns. */
