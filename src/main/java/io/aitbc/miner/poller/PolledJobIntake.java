@@ -19,9 +19,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Takes custody of a polled job: writes it to Redis before anything else happens to it (D12), retrying while Redis is
- * away so the poll loop stops rather than losing it, and tells the scheduler the job's pool from the payload at hand. A job
- * whose id cannot name a Redis key (D5) is failed at once with
- * {@code E_BADJOB}.
+ * away so the poll loop stops rather than losing it, and tells the scheduler the job's pool from the payload at hand.
+ * A job whose id cannot name a Redis key (D5) is failed at once with {@code E_BADJOB}.
  */
 @ApplicationScoped
 class PolledJobIntake {

@@ -56,10 +56,6 @@ final class CommittedOutcomes {
         return Optional.ofNullable(outcomes.get(jobId));
     }
 
-    synchronized int size() {
-        return outcomes.size();
-    }
-
     private void forget(Committed outcome) {
         if (outcome != null) {
             chars -= outcome.body().length();

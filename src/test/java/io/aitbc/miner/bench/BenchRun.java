@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
@@ -24,8 +25,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One benchmark run: a real Redis (AOF everysec), the simulator with rate limits and signing off, a zero-latency fake
- * Ollama and the packaged agent with the production JVM options and {@code -Xmx64m}, all on this machine (D36). Each method
- * measures one figure.
+ * Ollama and the packaged agent with the production JVM options and {@code -Xmx64m}, all on this machine (D36). Each
+ * method measures one figure.
  */
 final class BenchRun implements AutoCloseable {
 
@@ -117,7 +118,7 @@ final class BenchRun implements AutoCloseable {
      */
     List<Double> idlePickupMillis(int samples) {
         List<Double> latencies = new ArrayList<>();
-        java.util.Random random = new java.util.Random(samples);
+        Random random = new Random(samples);
         for (int i = 0; i < samples; i++) {
             Duration pause = Duration.ofMillis(random.nextInt(3_000));
             Awaitility.await().pollDelay(pause).atMost(pause.plusSeconds(1)).until(() -> true);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import io.aitbc.miner.sim.SimJob;
  */
 public final class Benchmark {
 
-    static final int[] SLOTS = java.util.Arrays.stream(System.getProperty("bench.slots", "1,4,16").split(","))
+    static final int[] SLOTS = Arrays.stream(System.getProperty("bench.slots", "1,4,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
 
     private final int runs;
