@@ -72,7 +72,11 @@ public class AgentMain implements QuarkusApplication {
         for (int i = 0; i < validation.getProblemCount(); i++) {
             String message = validation.getProblem(i).getMessage();
             Matcher property = PROPERTY.matcher(message);
-            String name = property.find() ? envName(property.group()) : "configuration";
+            String name = "configuration";
+            if (property.find()) {
+                name = envName(property.group());
+                message = withoutProperty(message, property.group());
+            }
             line.append(i == 0 ? "" : "; ").append(name).append(": ").append(withoutValue(message));
         }
         return line.toString();
@@ -81,6 +85,11 @@ public class AgentMain implements QuarkusApplication {
     /** {@code miner.poll.interval} → {@code MINER_POLL_INTERVAL}, as Quarkus maps environment variables. */
     static String envName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** A range check's own message starts with its property ({@code miner.x: must be …}): it is named once. */
+    private static String withoutProperty(String message, String property) {
+        return message.startsWith(property + ": ") ? message.substring(property.length() + 2) : message;
     }
 
     private static String withoutValue(String message) {
