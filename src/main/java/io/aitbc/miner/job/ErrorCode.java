@@ -1,8 +1,9 @@
 package io.aitbc.miner.job;
 
 /**
- * The error codes of the agent contract. The code is the first word of both {@code error_code} and
- * {@code error_message} in {@code /fail}, because the coordinator drops {@code error_code} today.
+ * The error codes of failure reports, as the README's table lists them. The code is the first word of both
+ * {@code error_code} and {@code error_message} in {@code /fail}, because the coordinator drops {@code error_code}
+ * today.
  */
 public enum ErrorCode {
     /** The payload is not what its type needs. */
