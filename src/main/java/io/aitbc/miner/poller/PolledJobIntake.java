@@ -23,7 +23,7 @@ import io.quarkus.logging.Log;
  * A job whose id cannot name a Redis key (D5) is failed at once with {@code E_BADJOB}.
  */
 @ApplicationScoped
-class PolledJobIntake {
+class PolledJobIntake implements JobPoller.Intake {
 
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
@@ -40,7 +40,8 @@ class PolledJobIntake {
         return queue.held();
     }
 
-    void accept(PolledJob job) throws InterruptedException {
+    @Override
+    public void accept(PolledJob job) throws InterruptedException {
         if (!JobIds.valid(job.jobId())) {
             refuse(job);
             return;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 
 /**
  * The retry policy for transient runner errors: exponential backoff with full jitter (a delay drawn uniformly from

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.config.AgentIdentity;
 import io.aitbc.miner.job.JobState;
 import io.quarkus.redis.datasource.RedisDataSource;
 

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.config.AgentIdentity;
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.queue.QueueScripts.Script;
 import io.quarkus.redis.datasource.RedisDataSource;

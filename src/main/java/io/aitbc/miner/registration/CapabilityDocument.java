@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.probe.GpuDevice;

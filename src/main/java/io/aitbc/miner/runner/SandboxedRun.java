@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;

@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.MDC;
 
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
+import io.aitbc.miner.job.JobFinished;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.queue.Backoff;
 import io.aitbc.miner.queue.Durably;
@@ -19,7 +21,6 @@ import io.aitbc.miner.queue.JobRecovery;
 import io.aitbc.miner.queue.RetryConfig;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.RunnerDispatcher;
-import io.aitbc.miner.telemetry.JobMetrics;
 import io.aitbc.miner.uploader.ResultSizeCap;
 import io.quarkus.logging.Log;
 
@@ -36,13 +37,13 @@ class JobExecution {
     private final JobRecovery recovery;
     private final ResultSizeCap cap;
     private final Backoff backoff;
-    private final JobMetrics metrics;
+    private final Event<JobFinished> finished;
     private final Clock clock = Clock.systemUTC();
 
     JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultSizeCap cap,
-            RetryConfig retry, JobMetrics metrics) {
+            RetryConfig retry, Event<JobFinished> finished) {
         this.runners = runners;
-        this.metrics = metrics;
+        this.finished = finished;
         this.queue = queue;
         this.recovery = recovery;
         this.cap = cap;
@@ -65,7 +66,8 @@ class JobExecution {
             } else {
                 JobOutcome capped = cap.apply(outcome);
                 Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), capped));
-                metrics.finished(runners.classify(job.payload()), capped, runTime);
+                finished.fire(new JobFinished(job.id(), runners.classify(job.payload()), capped, runTime,
+                        Optional.empty()));
             }
         } finally {
             MDC.remove("job_id");

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
@@ -42,16 +42,21 @@ final class SlotPools {
         return all().mapToInt(Pool::size).sum();
     }
 
-    int busy() {
-        return all().mapToInt(p -> p.size() - p.slots().availablePermits()).sum();
+    /** Busy slots of {@code kind}: the inference or CPU pool, or all GPUs together. */
+    int busy(SlotKind kind) {
+        return of(kind).mapToInt(p -> p.size() - p.slots().availablePermits()).sum();
     }
 
     /** Slots of {@code kind}: the inference or CPU pool, or all GPUs together. */
     int size(SlotKind kind) {
+        return of(kind).mapToInt(Pool::size).sum();
+    }
+
+    private Stream<Pool> of(SlotKind kind) {
         return switch (kind) {
-            case INFERENCE -> inference.size();
-            case CPU -> cpu.size();
-            case GPU -> gpus.stream().mapToInt(Pool::size).sum();
+            case INFERENCE -> Stream.of(inference);
+            case CPU -> Stream.of(cpu);
+            case GPU -> gpus.stream();
         };
     }
 

@@ -12,14 +12,17 @@ import java.util.concurrent.FutureTask;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.Channels;
 import io.aitbc.miner.job.Job;
+import io.aitbc.miner.job.JobStarted;
+import io.aitbc.miner.job.JobWaiting;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.HardwareProbe;
@@ -29,7 +32,6 @@ import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.runner.DeviceAssignments;
 import io.aitbc.miner.runner.InferenceConfig;
 import io.aitbc.miner.runner.SlotNeeds;
-import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -50,7 +52,8 @@ public class SlotScheduler {
     private final SlotNeeds needs;
     private final DeviceAssignments devices;
     private final JobExecution execution;
-    private final JobMetrics metrics;
+    private final Event<JobWaiting> waiting;
+    private final Event<JobStarted> started;
     private final SlotPools pools;
     private final Map<String, SlotNeed> known = new ConcurrentHashMap<>();
     /** Ready jobs refused for want of a slot, offered again when one frees (the periodic sweep catches the rest). */
@@ -62,13 +65,14 @@ public class SlotScheduler {
 
     SlotScheduler(RetryQueue queue, JobPeek peek, SlotNeeds needs, DeviceAssignments devices, JobExecution execution,
             InferenceConfig inferenceConfig, GpuSlotsConfig gpuConfig, CpuSlotsConfig cpuConfig, HardwareProbe probe,
-            JobMetrics metrics) {
+            Event<JobWaiting> waiting, Event<JobStarted> started) {
         this.queue = queue;
         this.peek = peek;
         this.needs = needs;
         this.devices = devices;
         this.execution = execution;
-        this.metrics = metrics;
+        this.waiting = waiting;
+        this.started = started;
         this.pools = new SlotPools(inferenceSlots(inferenceConfig, gpuConfig, probe),
                 cpuConfig.slots().orElseGet(() -> probe.inventory().cpuCores()), gpuConfig.slotsPerDevice(),
                 probe.inventory());
@@ -79,9 +83,9 @@ public class SlotScheduler {
         return pools.total();
     }
 
-    /** Slots now running a job. */
-    public int busySlots() {
-        return pools.busy();
+    /** Slots of one pool now running a job ({@link SlotKind#GPU}: of all devices together). */
+    public int busy(SlotKind kind) {
+        return pools.busy(kind);
     }
 
     /** The slots of one pool ({@link SlotKind#GPU}: of all devices together). */
@@ -117,12 +121,12 @@ public class SlotScheduler {
         if (running.containsKey(jobId)) {
             return;
         }
-        metrics.waiting(jobId);
+        waiting.fire(new JobWaiting(jobId));
         SlotNeed need = known.get(jobId);
         if (need != null) {
             Optional<Lease> lease = pools.tryAcquire(need, unclassified);
             if (lease.isPresent()) {
-                launch(jobId, () -> claimAndRun(jobId, lease.get()));
+                launch(jobId, () -> claimAndRun(jobId, need, lease.get()));
             } else {
                 starved.add(jobId);
             }
@@ -168,7 +172,7 @@ public class SlotScheduler {
                     return Lease.NONE;
                 });
             }
-            runWith(job.get(), lease);
+            runWith(job.get(), need, lease);
         }
     }
 
@@ -176,7 +180,7 @@ public class SlotScheduler {
         unclassified--;
     }
 
-    private void claimAndRun(String jobId, Lease lease) {
+    private void claimAndRun(String jobId, SlotNeed need, Lease lease) {
         Optional<Job> job = Optional.empty();
         try {
             job = claim(jobId);
@@ -186,7 +190,7 @@ public class SlotScheduler {
                 known.remove(jobId);
             }
         }
-        job.ifPresent(j -> runWith(j, lease));
+        job.ifPresent(j -> runWith(j, need, lease));
     }
 
     /** Learns the pool of a job waiting in {@code ready}, then offers it again. */
@@ -211,9 +215,9 @@ public class SlotScheduler {
         }
     }
 
-    private void runWith(Job job, Lease lease) {
+    private void runWith(Job job, SlotNeed need, Lease lease) {
         lease.device().ifPresent(device -> devices.assign(job.id(), device));
-        metrics.started(job.id());
+        started.fire(new JobStarted(job.id(), need.kind()));
         try {
             execution.run(job);
         } catch (InterruptedException e) {

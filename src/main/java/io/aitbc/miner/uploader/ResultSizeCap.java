@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
 

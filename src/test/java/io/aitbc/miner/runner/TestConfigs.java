@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;

@@ -62,6 +62,19 @@ class SlotPoolsTest {
         assertThat(pools.tryAcquire(SlotNeed.NONE, 5)).contains(Lease.NONE);
     }
 
+    @Test
+    void busySlotsAreCountedPerPool() {
+        pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0).orElseThrow();
+        pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0).orElseThrow();
+        Lease cpu = pools.tryAcquire(SlotNeed.of(SlotKind.CPU), 0).orElseThrow();
+
+        assertThat(pools.busy(SlotKind.INFERENCE)).isZero();
+        assertThat(pools.busy(SlotKind.GPU)).as("both devices").isEqualTo(2);
+        assertThat(pools.busy(SlotKind.CPU)).isOne();
+        cpu.release();
+        assertThat(pools.busy(SlotKind.CPU)).isZero();
+    }
+
     private static HardwareInventory inventory(List<GpuDevice> gpus) {
         return new HardwareInventory(2, "cpu", "x86_64", 1L << 34, 1L << 36, gpus, Optional.empty());
     }

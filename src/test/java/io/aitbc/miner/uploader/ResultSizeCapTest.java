@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
 import io.quarkus.runtime.configuration.MemorySize;

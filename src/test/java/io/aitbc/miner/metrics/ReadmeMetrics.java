@@ -1,4 +1,4 @@
-package io.aitbc.miner.telemetry;
+package io.aitbc.miner.metrics;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.aitbc.miner;
+package io.aitbc.miner.config;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;

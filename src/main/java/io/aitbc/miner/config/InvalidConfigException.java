@@ -1,4 +1,4 @@
-package io.aitbc.miner;
+package io.aitbc.miner.config;
 
 /**
  * A configuration value the agent cannot start with. The message has the form {@code <ENV_NAME>: <what is wrong>}

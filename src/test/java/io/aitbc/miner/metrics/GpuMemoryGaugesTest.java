@@ -1,4 +1,4 @@
-package io.aitbc.miner.telemetry;
+package io.aitbc.miner.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

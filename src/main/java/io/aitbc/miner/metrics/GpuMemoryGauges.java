@@ -1,4 +1,4 @@
-package io.aitbc.miner.telemetry;
+package io.aitbc.miner.metrics;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.GpuScan;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.probe.NvidiaSmi;
+import io.aitbc.miner.telemetry.MeterNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package io.aitbc.miner.telemetry;
+package io.aitbc.miner.metrics;
 
 import java.util.Set;
 
@@ -28,11 +28,6 @@ public class ModelLabels {
     /** The label for {@code model}: itself when installed, else {@value #OTHER}. */
     public String label(String model) {
         return model != null && known.contains(model) ? model : OTHER;
-    }
-
-    /** The models now known. */
-    public Set<String> known() {
-        return known;
     }
 
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,4 +1,4 @@
-package io.aitbc.miner.telemetry;
+package io.aitbc.miner.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

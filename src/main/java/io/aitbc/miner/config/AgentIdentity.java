@@ -1,4 +1,4 @@
-package io.aitbc.miner;
+package io.aitbc.miner.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.coordinator.CoordinatorConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -26,11 +25,10 @@ public class AgentIdentity {
     private final String minerId;
     private final String apiKey;
 
-    AgentIdentity(MinerConfig config, CoordinatorConfig coordinator) {
+    AgentIdentity(MinerConfig config) {
         this.minerId = resolveMinerId(config.id());
         this.apiKey = resolveApiKey(config);
-        String source = new LegacyEnvConfigSource().suppliesUrl() ? " (from the legacy COORDINATOR_URL)" : "";
-        Log.infof("Miner %s, coordinator %s%s", minerId, coordinator.url(), source);
+        Log.infof("Miner %s", minerId);
     }
 
     /** The id sent as {@code X-Miner-ID} and used in the Redis prefix. */

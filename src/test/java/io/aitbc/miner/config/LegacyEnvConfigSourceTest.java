@@ -1,4 +1,4 @@
-package io.aitbc.miner;
+package io.aitbc.miner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

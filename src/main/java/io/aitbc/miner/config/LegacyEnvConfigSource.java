@@ -1,4 +1,4 @@
-package io.aitbc.miner;
+package io.aitbc.miner.config;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class LegacyEnvConfigSource implements ConfigSource {
     }
 
     /** Whether {@code COORDINATOR_URL} supplied the API base. */
-    boolean suppliesUrl() {
+    public boolean suppliesUrl() {
         return values.containsKey(URL_PROPERTY);
     }
 
