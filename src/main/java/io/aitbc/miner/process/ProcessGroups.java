@@ -1,13 +1,13 @@
-package io.aitbc.miner.runner.sandbox;
+package io.aitbc.miner.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -17,11 +17,38 @@ import java.util.stream.Stream;
 public final class ProcessGroups {
 
     private static final Path PROC = Path.of("/proc");
+    private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Optional<Path> kill;
 
-    ProcessGroups(Optional<Path> kill) {
+    /** @param kill the {@code kill} program by absolute path; without it no group can be signalled */
+    public ProcessGroups(Optional<Path> kill) {
         this.kill = kill;
+    }
+
+    /**
+     * Stops a program that leads its own process group (started through {@code setsid}, so its pid is the group id):
+     * SIGTERM to the whole group, then SIGKILL to whatever is left of it.
+     */
+    public Stopper stopper() {
+        return new Stopper() {
+            @Override
+            public void terminate(Process process) {
+                signal(process.pid(), "TERM");
+            }
+
+            @Override
+            public boolean gone(Process process) {
+                return members(process.pid()).isEmpty() && !process.isAlive();
+            }
+
+            @Override
+            public void kill(Process process) {
+                if (!members(process.pid()).isEmpty()) {
+                    signal(process.pid(), "KILL");
+                }
+            }
+        };
     }
 
     /** The live processes (zombies excluded: they hold nothing and wait for a reaper) whose group is {@code pgid}. */
@@ -74,14 +101,14 @@ public final class ProcessGroups {
     }
 
     /** Sends {@code signal} ({@code TERM}, {@code KILL}) to every process of the group; false when none was there. */
-    boolean signal(long pgid, String signal) {
+    public boolean signal(long pgid, String signal) {
         if (pgid <= 1 || kill.isEmpty()) {
             return false;
         }
         try {
-            Process p = new ProcessBuilder(kill.get().toString(), "-s", signal, "--", "-" + pgid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Exited sent = Exec.run(Command.of(List.of(kill.get().toString(), "-s", signal, "--", "-" + pgid),
+                    SIGNAL_TIMEOUT).withOutputMax(0));
+            return !sent.timedOut() && sent.exitCode() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner.sandbox;
+package io.aitbc.miner.process;
 
 /**
  * What a job wrote on one stream, cut to the configured size with the cut marked in the text.

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner.sandbox;
+package io.aitbc.miner.process;
 
 import java.io.IOException;
 import java.io.InputStream;
