@@ -1,4 +1,6 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.ollama;
+
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param done the final line, with {@code eval_count}, {@code eval_duration}, {@code load_duration},
  *        {@code done_reason} and the other statistics Ollama reports
  * @param elapsedNanos wall time on a monotonic clock from sending the request to receiving the done line
+ * @param firstChunk time from sending the request to the first chunk's arrival (model load and prompt evaluation
+ *        included), measured where the chunk arrives
  */
-public record Generation(String output, ObjectNode done, long elapsedNanos) {
+public record Generation(String output, ObjectNode done, long elapsedNanos, Duration firstChunk) {
 }

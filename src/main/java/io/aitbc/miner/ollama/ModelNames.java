@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.ollama;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.ollama;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -27,9 +28,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The node's Ollama server, on a non-blocking Vert.x HTTP client: the installed models for registration, and
- * streaming generation for {@link InferenceRunner} (decisions D14). Both methods block the calling thread, so they are
- * never called on an event loop.
+ * The node's Ollama server, on a non-blocking Vert.x HTTP client: the installed models for registration and metric
+ * labels, and streaming generation for the inference runner (decisions D14). Both methods block the calling thread, so
+ * they are never called on an event loop.
  */
 @ApplicationScoped
 public class OllamaClient {
@@ -39,14 +40,12 @@ public class OllamaClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Vertx vertx;
-    private final InferenceConfig inference;
     private final URI base;
     private final String pathPrefix;
     private final HttpClient http;
 
-    public OllamaClient(Vertx vertx, OllamaConfig ollama, InferenceConfig inference) {
+    public OllamaClient(Vertx vertx, OllamaConfig ollama) {
         this.vertx = vertx;
-        this.inference = inference;
         this.base = ollama.url();
         this.pathPrefix = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
@@ -89,19 +88,22 @@ public class OllamaClient {
 
     /**
      * Runs one streaming generation to its done line. There is no overall timeout: the first chunk must come within
-     * {@code MINER_INFERENCE_FIRST_TOKEN_TIMEOUT} and each next one within {@code MINER_INFERENCE_IDLE_TIMEOUT}.
+     * {@code firstTokenTimeout} ({@code MINER_INFERENCE_FIRST_TOKEN_TIMEOUT}) and each next one within
+     * {@code idleTimeout} ({@code MINER_INFERENCE_IDLE_TIMEOUT}).
      *
+     * @param model the model named in {@code body}, for error messages
+     * @param body the streaming {@code /api/generate} request body
      * @throws OllamaException with {@code E_MODEL} (not installed), {@code E_OOM}, {@code E_RUNNER} (unreachable,
      *         5xx, error line, stall, no done line) or {@code E_BADJOB} (other 4xx)
      * @throws InterruptedException when the calling thread is interrupted; the HTTP request is reset first
      */
-    public Generation generate(InferenceRequest request) throws OllamaException, InterruptedException {
-        GenerateStream stream = new GenerateStream(vertx, MAPPER, request.model(), inference.firstTokenTimeout(),
-                inference.idleTimeout());
-        Buffer body = Buffer.buffer(request.toGenerateBody().toString());
+    public Generation generate(String model, ObjectNode body, Duration firstTokenTimeout, Duration idleTimeout)
+            throws OllamaException, InterruptedException {
+        GenerateStream stream = new GenerateStream(vertx, MAPPER, model, firstTokenTimeout, idleTimeout);
+        Buffer request = Buffer.buffer(body.toString());
         http.request(options(HttpMethod.POST, "/api/generate")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
-                .onComplete(connected -> stream.send(connected, body));
+                .onComplete(connected -> stream.send(connected, request));
         try {
             return stream.result().get();
         } catch (InterruptedException e) {

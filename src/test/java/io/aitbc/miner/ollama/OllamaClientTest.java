@@ -1,8 +1,8 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.net.URI;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +22,7 @@ class OllamaClientTest {
     static void start() {
         vertx = Vertx.vertx();
         ollama = FakeOllama.start(FakeOllamaOptions.defaults().models("llama3.2:3b", "llama3:latest", "phi3"));
-        client = new OllamaClient(vertx, TestConfigs.ollama(ollama.url()),
-                TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        client = new OllamaClient(vertx, () -> URI.create(ollama.url()));
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.ollama;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,7 +38,8 @@ final class GenerateStream {
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
     private long timerId = -1;
-    private boolean firstChunkSeen;
+    /** When the first chunk arrived, in nanoseconds after the request; -1 until then. */
+    private long firstChunkNanos = -1;
 
     GenerateStream(Vertx vertx, ObjectMapper mapper, String model, Duration firstTokenTimeout, Duration idleTimeout) {
         this.vertx = vertx;
@@ -109,7 +110,9 @@ final class GenerateStream {
         if (result.isDone() || line.length() == 0) {
             return;
         }
-        firstChunkSeen = true;
+        if (firstChunkNanos < 0) {
+            firstChunkNanos = System.nanoTime() - startNanos;
+        }
         armTimer(idleTimeout);
         JsonNode chunk;
         try {
@@ -127,12 +130,13 @@ final class GenerateStream {
         output.append(chunk.path("response").asText(""));
         if (chunk.path("done").asBoolean(false) && chunk.isObject()) {
             cancelTimer();
-            result.complete(new Generation(output.toString(), (ObjectNode) chunk, System.nanoTime() - startNanos));
+            result.complete(new Generation(output.toString(), (ObjectNode) chunk, System.nanoTime() - startNanos,
+                    Duration.ofNanos(firstChunkNanos)));
         }
     }
 
     private synchronized void onTimeout() {
-        if (firstChunkSeen) {
+        if (firstChunkNanos >= 0) {
             fail(ErrorCode.E_RUNNER, "Ollama stalled: no chunk for " + idleTimeout.toMillis()
                     + " ms (MINER_INFERENCE_IDLE_TIMEOUT)");
         } else {
