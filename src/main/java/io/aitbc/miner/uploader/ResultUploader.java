@@ -29,6 +29,7 @@ import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.reconcile.Reconciler;
 import io.aitbc.miner.registration.Registration;
+import io.aitbc.miner.result.ResultSizeCap;
 import io.aitbc.miner.telemetry.JobMetrics;
 import io.quarkus.logging.Log;
 

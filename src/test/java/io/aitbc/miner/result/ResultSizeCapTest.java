@@ -1,8 +1,9 @@
-package io.aitbc.miner.uploader;
+package io.aitbc.miner.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ResultSizeCapTest {
     }
 
     private static ResultSizeCap cap(long bytes) {
-        return new ResultSizeCap(() -> new MemorySize(java.math.BigInteger.valueOf(bytes)));
+        return new ResultSizeCap(() -> new MemorySize(BigInteger.valueOf(bytes)));
     }
 
     private static JobOutcome success(String output) {

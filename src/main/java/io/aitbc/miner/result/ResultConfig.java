@@ -1,4 +1,4 @@
-package io.aitbc.miner.uploader;
+package io.aitbc.miner.result;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

@@ -1,4 +1,4 @@
-package io.aitbc.miner.uploader;
+package io.aitbc.miner.result;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,8 @@ import io.aitbc.miner.job.JobOutcome;
 /**
  * Keeps results under the upload limit by cutting their bulky text ({@code output}, {@code stdout}, {@code stderr}),
  * marking the cut and setting {@code truncated: true}, rather than refusing them (D7). A result that still does not fit
- * becomes an {@code E_INTERNAL} failure.
+ * becomes an {@code E_INTERNAL} failure. It also tells runners how much room a result leaves for inlined artifacts,
+ * and shrinks a result the coordinator (or its proxy) refused as too large.
  */
 @ApplicationScoped
 public class ResultSizeCap {
@@ -23,11 +24,14 @@ public class ResultSizeCap {
     /** Below this a refused result is not shrunk further: it is failed instead. */
     static final int MIN_BYTES = 4 * 1024;
     static final List<String> CUTTABLE = List.of("output", "stdout", "stderr");
+    /** Room kept in a result for everything but its output text and artifacts: fields, metrics, JSON escapes. */
+    static final long ARTIFACT_SLACK = 16 * 1024;
     private static final String MARK = "\n…[cut by the agent: %d bytes over the result limit]";
 
     private final int maxBytes;
 
-    ResultSizeCap(ResultConfig config) {
+    /** @param config the limit, {@code MINER_RESULT_MAX_BYTES}, checked here (4K to 10M) */
+    public ResultSizeCap(ResultConfig config) {
         long max = config.maxBytes().asLongValue();
         if (max < MIN_BYTES || max > 10L * 1024 * 1024) {
             throw new InvalidConfigException("MINER_RESULT_MAX_BYTES", "must be between 4K and 10M");
@@ -38,6 +42,11 @@ public class ResultSizeCap {
     /** The outcome cut to the configured limit. */
     public JobOutcome apply(JobOutcome outcome) {
         return capTo(outcome, maxBytes);
+    }
+
+    /** Bytes a result with {@code textLength} characters of output text still has for inlined artifacts. */
+    public long artifactBudget(long textLength) {
+        return Math.max(0, maxBytes - ARTIFACT_SLACK - textLength);
     }
 
     /**
