@@ -1,7 +1,8 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.MinerConfig;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
-import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
 import io.aitbc.miner.queue.ProcessGroupJournal;
+import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.runner.sandbox.Execution;
 import io.aitbc.miner.runner.sandbox.JobSecrets;
 import io.aitbc.miner.runner.sandbox.LaunchSpec;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.runner.sandbox.SandboxConfig;
-import io.aitbc.miner.uploader.ResultConfig;
 import io.aitbc.miner.workspace.Artifact;
 import io.aitbc.miner.workspace.ArtifactCollector;
 import io.aitbc.miner.workspace.ArtifactException;
@@ -35,17 +36,16 @@ import io.quarkus.logging.Log;
 /**
  * The run shared by {@code cli} and {@code python} jobs: policy checks, a fresh workspace, the job's secrets as files,
  * a clean environment, the sandboxed process (its process group journaled for crash recovery), exit attribution,
- * artifacts, billing metrics (D20), and the clean-up.
+ * artifacts within the result's budget, and the clean-up. Once the process ran, the outcome carries its measured wall
+ * time, which the pipeline bills (D20).
  */
 @ApplicationScoped
 class SandboxedRun {
 
-    /** Builds a successful job's outcome from its run. */
+    /** Builds a successful process's outcome (a result, or a failure such as unreadable output) from its run. */
     interface Success {
-        JobOutcome build(Execution run, ArrayNode artifacts, ObjectNode metrics);
+        JobOutcome build(Execution run, ArrayNode artifacts);
     }
-
-    private static final long RESULT_SLACK = 16 * 1024;
 
     private final ProcessPolicy policy;
     private final Sandbox sandbox;
@@ -53,42 +53,40 @@ class SandboxedRun {
     private final JobSecrets secrets;
     private final ProcessGroupJournal journal;
     private final SandboxConfig config;
-    private final long resultMax;
-    private final MinerConfig miner;
+    private final ResultRules results;
 
     SandboxedRun(ProcessPolicy policy, Sandbox sandbox, Workspaces workspaces, JobSecrets secrets,
-            ProcessGroupJournal journal, SandboxConfig config, ResultConfig result, MinerConfig miner) {
+            ProcessGroupJournal journal, SandboxConfig config, ResultRules results) {
         this.policy = policy;
         this.sandbox = sandbox;
         this.workspaces = workspaces;
         this.secrets = secrets;
         this.journal = journal;
         this.config = config;
-        this.resultMax = result.maxBytes().asLongValue();
-        this.miner = miner;
+        this.results = results;
     }
 
-    JobOutcome run(Job job, Launch launch, Success success) throws InterruptedException {
-        Optional<Refusal> refused = policy.refusal(job, launch.limits());
+    RawOutcome run(Job job, Placement placement, Launch launch, Success success) throws InterruptedException {
+        Optional<Refusal> refused = policy.refusal(job, launch.limits(), placement);
         if (refused.isPresent()) {
-            return refused.get().outcome();
+            return refused.get().unmeasured();
         }
         Workspace workspace;
         try {
             workspace = workspaces.create(job.id());
         } catch (IOException e) {
-            return new Refusal(ErrorCode.E_RUNNER, "cannot create the workspace: " + e.getMessage()).outcome();
+            return new Refusal(ErrorCode.E_RUNNER, "cannot create the workspace: " + e.getMessage()).unmeasured();
         }
-        JobOutcome outcome = null;
+        RawOutcome outcome = null;
         try {
-            outcome = withSecrets(job, launch, workspace, success);
+            outcome = withSecrets(job, placement, launch, workspace, success);
             return outcome;
         } finally {
-            workspaces.release(workspace, outcome == null || outcome.errorCode() != null);
+            workspaces.release(workspace, outcome == null || outcome.outcome().errorCode() != null);
         }
     }
 
-    private JobOutcome withSecrets(Job job, Launch launch, Workspace workspace, Success success)
+    private RawOutcome withSecrets(Job job, Placement placement, Launch launch, Workspace workspace, Success success)
             throws InterruptedException {
         Path secretsDir = null;
         try {
@@ -96,13 +94,13 @@ class SandboxedRun {
                 secretsDir = secrets.stage(job.id(), launch.limits().secrets());
             }
         } catch (IOException e) {
-            return new Refusal(ErrorCode.E_DENY, "job secrets unavailable: " + e.getMessage()).outcome();
+            return new Refusal(ErrorCode.E_DENY, "job secrets unavailable: " + e.getMessage()).unmeasured();
         }
         try {
-            return execute(job, launch, workspace, secretsDir, success);
+            return execute(job, placement, launch, workspace, secretsDir, success);
         } catch (IOException e) {
             return new Refusal(ErrorCode.E_RUNNER, "cannot start " + launch.executable() + ": " + e.getMessage())
-                    .outcome();
+                    .unmeasured();
         } finally {
             if (secretsDir != null) {
                 secrets.delete(secretsDir);
@@ -110,28 +108,29 @@ class SandboxedRun {
         }
     }
 
-    private JobOutcome execute(Job job, Launch launch, Workspace workspace, Path secretsDir, Success success)
-            throws IOException, InterruptedException {
+    private RawOutcome execute(Job job, Placement placement, Launch launch, Workspace workspace, Path secretsDir,
+            Success success) throws IOException, InterruptedException {
         LaunchSpec spec = new LaunchSpec(job.id(), launch.executable(), launch.args(),
-                environment(job, launch, workspace, secretsDir), workspace.dir(), launch.stdin(),
+                environment(job, placement, launch, workspace, secretsDir), workspace.dir(), launch.stdin(),
                 launch.limits().timeout(), launch.limits().memoryBytes(), !launch.limits().network());
         Execution run = sandbox.run(spec, pgid -> journal(job.id(), pgid));
-        ObjectNode metrics = metrics(run, launch);
+        Duration took = Duration.ofNanos(run.elapsedNanos());
         Optional<Refusal> failure = ExitAttribution.of(run, launch.limits().timeout());
         if (failure.isPresent()) {
-            return failure.get().outcome(metrics);
+            return RawOutcome.measured(failure.get().outcome(), took);
         }
-        long budget = resultMax - RESULT_SLACK - run.stdout().text().length() - run.stderr().text().length();
+        long budget = results.artifactBudget(run.stdout().text().length() + run.stderr().text().length());
         try {
             List<Artifact> artifacts = ArtifactCollector.collect(workspace,
-                    config.artifactInlineMax().asLongValue(), Math.max(0, budget));
-            return success.build(run, artifactsJson(artifacts), metrics);
+                    config.artifactInlineMax().asLongValue(), budget);
+            return RawOutcome.measured(success.build(run, artifactsJson(artifacts)), took);
         } catch (ArtifactException e) {
-            return new Refusal(ErrorCode.E_DENY, e.getMessage()).outcome(metrics);
+            return RawOutcome.measured(new Refusal(ErrorCode.E_DENY, e.getMessage()).outcome(), took);
         }
     }
 
-    private Map<String, String> environment(Job job, Launch launch, Workspace workspace, Path secretsDir) {
+    private Map<String, String> environment(Job job, Placement placement, Launch launch, Workspace workspace,
+            Path secretsDir) {
         Map<String, String> env = new HashMap<>(launch.environment());
         env.put("PATH", "/usr/bin:/bin");
         env.put("HOME", workspace.dir().toString());
@@ -140,7 +139,7 @@ class SandboxedRun {
         env.put("AITBC_JOB_ID", job.id());
         env.put("AITBC_WORKSPACE", workspace.dir().toString());
         env.put("AITBC_OUTPUT_DIR", workspace.out().toString());
-        env.put("CUDA_VISIBLE_DEVICES", policy.visibleDevices(job));
+        env.put("CUDA_VISIBLE_DEVICES", ProcessPolicy.visibleDevices(placement));
         if (secretsDir != null) {
             env.put("AITBC_SECRETS_DIR", secretsDir.toString());
         }
@@ -154,14 +153,6 @@ class SandboxedRun {
             Log.warnf("Process group of job %s not journaled (%s): a crash now would leave it running", jobId,
                     e.getMessage());
         }
-    }
-
-    private ObjectNode metrics(Execution run, Launch launch) {
-        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
-        metrics.put("duration_ms", run.elapsedNanos() / 1_000_000L);
-        metrics.put("unit_type", launch.limits().slot() == SlotKind.GPU ? "gpu_seconds" : "cpu_seconds");
-        metrics.put("unit_price", miner.price());
-        return metrics;
     }
 
     private static ArrayNode artifactsJson(List<Artifact> artifacts) {

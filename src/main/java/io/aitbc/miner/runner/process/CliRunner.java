@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +18,11 @@ import io.aitbc.miner.allowlist.CommandEntry;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobRunner;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.PayloadText;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
 import io.aitbc.miner.runner.sandbox.SandboxConfig;
 
 /**
@@ -45,31 +49,31 @@ public class CliRunner implements JobRunner {
     }
 
     @Override
-    public JobOutcome run(Job job) throws InterruptedException {
+    public RawOutcome run(Job job, Placement placement) throws InterruptedException {
         JsonNode payload = job.payload();
         Optional<Refusal> bad = rules.check(payload, "command", List.of("type", "command", "args", "stdin"));
         if (bad.isPresent()) {
-            return bad.get().outcome();
+            return bad.get().unmeasured();
         }
         String name = payload.get("command").asText();
         Optional<CommandEntry> entry = allowlist.current().command(name);
         if (entry.isEmpty()) {
-            return new Refusal(ErrorCode.E_DENY,
-                    "command '" + RunnerDispatcher.sanitise(name) + "' is not allowlisted").outcome();
+            return new Refusal(ErrorCode.E_DENY, "command '" + PayloadText.sanitise(name) + "' is not allowlisted")
+                    .unmeasured();
         }
         List<String> args = new ArrayList<>();
         payload.path("args").forEach(arg -> args.add(arg.asText()));
         Optional<String> denied = ArgumentPolicy.refusal(entry.get(), args, rules.argMaxBytes());
         if (denied.isPresent()) {
-            return new Refusal(ErrorCode.E_DENY, denied.get()).outcome();
+            return new Refusal(ErrorCode.E_DENY, denied.get()).unmeasured();
         }
         byte[] stdin = payload.path("stdin").asText("").getBytes(StandardCharsets.UTF_8);
         Optional<Refusal> oversized = rules.checkStdin(stdin);
         if (oversized.isPresent()) {
-            return oversized.get().outcome();
+            return oversized.get().unmeasured();
         }
         Launch launch = new Launch(entry.get().path(), args, stdin, entry.get().limits(), Map.of());
-        return runs.run(job, launch, (run, artifacts, metrics) -> {
+        return runs.run(job, placement, launch, (run, artifacts) -> {
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             result.put("status", "completed");
             result.put("exit_code", run.exitCode());
@@ -77,7 +81,7 @@ public class CliRunner implements JobRunner {
             result.put("stderr", run.stderr().text());
             result.put("execution_time", run.elapsedNanos() / 1e9);
             result.set("artifacts", artifacts);
-            return JobOutcome.success(result, metrics);
+            return JobOutcome.success(result, JsonNodeFactory.instance.objectNode());
         });
     }
 }

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -17,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.process.ProcessGroups;
 import io.aitbc.miner.runner.sandbox.CgroupMode;
 import io.aitbc.miner.runner.sandbox.Execution;
 import io.aitbc.miner.runner.sandbox.LaunchSpec;
-import io.aitbc.miner.runner.sandbox.ProcessGroups;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.testing.SandboxFixtures;
 
@@ -141,7 +142,7 @@ class SandboxLimitsTest {
 
     private LaunchSpec spec(Path exe, List<String> args, Map<String, String> extra, String stdin, Duration timeout,
             OptionalLong memory, boolean isolate) {
-        Map<String, String> env = new java.util.HashMap<>(extra);
+        Map<String, String> env = new HashMap<>(extra);
         env.put("PATH", "/usr/bin:/bin");
         env.put("AITBC_JOB_ID", "limits-test");
         return new LaunchSpec("limits-test", exe, args, env, workspace, stdin.getBytes(StandardCharsets.UTF_8), timeout,

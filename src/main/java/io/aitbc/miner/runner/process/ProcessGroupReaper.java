@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,12 +1,14 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aitbc.miner.allowlist.EntryLimits;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
+import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.probe.HardwareInventory;
+import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.runner.sandbox.SandboxConfig;
 import io.aitbc.miner.workspace.WorkspaceLimitsConfig;
@@ -29,13 +34,16 @@ class ProcessPolicyTest {
 
     private static final EntryLimits ISOLATED = new EntryLimits(Duration.ofSeconds(5), OptionalLong.empty(),
             SlotKind.CPU, false, List.of(), "t.yaml:1");
+    private static final Placement CPU_SLOT = Placement.of(SlotKind.CPU);
+    private static final HardwareProbe CPU_NODE = () -> new HardwareInventory(2, "test cpu", "x86_64", 8L << 30,
+            10L << 30, List.of(), Optional.empty());
 
     @TempDir
     Path dir;
 
     @Test
     void withoutANetworkNamespaceIsolatedEntriesAreDenied() {
-        assertThat(policy(false, 1L << 20).refusal(job("j1"), ISOLATED)).hasValueSatisfying(r -> {
+        assertThat(policy(false, 1L << 20).refusal(job("j1"), ISOLATED, CPU_SLOT)).hasValueSatisfying(r -> {
             assertThat(r.code()).isEqualTo(ErrorCode.E_DENY);
             assertThat(r.message()).contains("MINER_ALLOW_UNISOLATED_NETWORK");
         });
@@ -43,20 +51,20 @@ class ProcessPolicyTest {
 
     @Test
     void unlessUnisolatedNetworkIsAllowed() {
-        assertThat(policy(true, 1L << 20).refusal(job("j1"), ISOLATED)).isEmpty();
+        assertThat(policy(true, 1L << 20).refusal(job("j1"), ISOLATED, CPU_SLOT)).isEmpty();
     }
 
     @Test
     void gpuEntriesWithoutADeviceFailWithENogpu() {
         EntryLimits gpu = new EntryLimits(Duration.ofSeconds(5), OptionalLong.empty(), SlotKind.GPU, true, List.of(),
                 "t.yaml:1");
-        assertThat(policy(true, 1L << 20).refusal(job("j1"), gpu)).hasValueSatisfying(
+        assertThat(policy(true, 1L << 20).refusal(job("j1"), gpu, CPU_SLOT)).hasValueSatisfying(
                 r -> assertThat(r.code()).isEqualTo(ErrorCode.E_NOGPU));
     }
 
     @Test
     void tooLittleFreeDiskFailsWithERunnerSoTheJobIsRetried() {
-        assertThat(policy(true, Long.MAX_VALUE).refusal(job("j1"), ISOLATED)).hasValueSatisfying(r -> {
+        assertThat(policy(true, Long.MAX_VALUE).refusal(job("j1"), ISOLATED, CPU_SLOT)).hasValueSatisfying(r -> {
             assertThat(r.code()).isEqualTo(ErrorCode.E_RUNNER);
             assertThat(r.message()).contains("MINER_WORKSPACE_MIN_FREE");
         });
@@ -64,7 +72,7 @@ class ProcessPolicyTest {
 
     @Test
     void aHostileJobIdIsRefusedBeforeAnything() {
-        assertThat(policy(true, 1L << 20).refusal(job("../../etc"), ISOLATED)).hasValueSatisfying(
+        assertThat(policy(true, 1L << 20).refusal(job("../../etc"), ISOLATED, CPU_SLOT)).hasValueSatisfying(
                 r -> assertThat(r.code()).isEqualTo(ErrorCode.E_BADJOB));
     }
 
@@ -83,11 +91,10 @@ class ProcessPolicyTest {
 
             @Override
             public MemorySize minFree() {
-                return new MemorySize(java.math.BigInteger.valueOf(minFree));
+                return new MemorySize(BigInteger.valueOf(minFree));
             }
         });
-        return new ProcessPolicy(Sandbox.detect(true, 1024), config, new DeviceAssignments(), TestConfigs.cpuNode(),
-                workspaces);
+        return new ProcessPolicy(Sandbox.detect(true, 1024), config, CPU_NODE, workspaces);
     }
 
     private static Job job(String id) {

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.PayloadText;
 import io.aitbc.miner.runner.sandbox.SandboxConfig;
 
 /**
@@ -38,7 +39,7 @@ final class PayloadRules {
                 return deny("jobs cannot set environment variables");
             }
             if (!allowed.contains(field)) {
-                return bad("unknown field '" + RunnerDispatcher.sanitise(field) + "'");
+                return bad("unknown field '" + PayloadText.sanitise(field) + "'");
             }
         }
         if (!payload.path(nameField).isTextual()) {

@@ -1,4 +1,4 @@
-package io.aitbc.miner.runner;
+package io.aitbc.miner.runner.process;
 
 import java.util.Optional;
 
@@ -8,7 +8,9 @@ import io.aitbc.miner.allowlist.EntryLimits;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobIds;
+import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.runner.sandbox.Sandbox;
@@ -18,28 +20,25 @@ import io.aitbc.miner.workspace.Workspaces;
 
 /**
  * What must hold before a {@code cli}/{@code python} process starts: a usable job id (D5), a sandbox that can enforce
- * the entry's network isolation and memory limit (D15), a GPU for {@code slot: gpu} entries (D13), free disk.
+ * the entry's network isolation and memory limit (D15), a GPU slot for {@code slot: gpu} entries (D13), free disk.
  */
 @ApplicationScoped
 class ProcessPolicy {
 
     private final SandboxFacilities facilities;
     private final boolean allowUnisolated;
-    private final DeviceAssignments devices;
     private final HardwareProbe probe;
     private final Workspaces workspaces;
 
-    ProcessPolicy(Sandbox sandbox, SandboxConfig config, DeviceAssignments devices, HardwareProbe probe,
-            Workspaces workspaces) {
+    ProcessPolicy(Sandbox sandbox, SandboxConfig config, HardwareProbe probe, Workspaces workspaces) {
         this.facilities = sandbox.facilities();
         this.allowUnisolated = config.allowUnisolatedNetwork();
-        this.devices = devices;
         this.probe = probe;
         this.workspaces = workspaces;
     }
 
-    /** Why the job cannot run here, or empty. */
-    Optional<Refusal> refusal(Job job, EntryLimits limits) {
+    /** Why the job cannot run here on the slot it holds, or empty. */
+    Optional<Refusal> refusal(Job job, EntryLimits limits, Placement placement) {
         if (!JobIds.valid(job.id())) {
             return Optional.of(new Refusal(ErrorCode.E_BADJOB, "job id is not [A-Za-z0-9_-]{1,64}"));
         }
@@ -53,19 +52,19 @@ class ProcessPolicy {
         if (limits.memoryBytes().isPresent() && !facilities.memoryLimits()) {
             return Optional.of(new Refusal(ErrorCode.E_DENY, "the entry has a memory limit this node cannot enforce"));
         }
-        if (limits.slot() == SlotKind.GPU && devices.of(job.id()).isEmpty()) {
+        if (limits.slot() == SlotKind.GPU && placement.gpuUuid().isEmpty()) {
             return Optional.of(new Refusal(ErrorCode.E_NOGPU, noGpu(job)));
         }
         return workspaces.diskProblem().map(problem -> new Refusal(ErrorCode.E_RUNNER, problem));
     }
 
     /** {@code CUDA_VISIBLE_DEVICES}: the job's GPU by UUID, or nothing for CPU jobs (they see no GPU). */
-    String visibleDevices(Job job) {
-        return devices.of(job.id()).map(GpuDevice::uuid).orElse("");
+    static String visibleDevices(Placement placement) {
+        return placement.gpuUuid().orElse("");
     }
 
     private String noGpu(Job job) {
-        double wanted = SlotNeeds.minVramGb(job.constraints());
+        double wanted = SlotNeed.minVramGb(job.constraints());
         long largestMb = probe.inventory().gpus().stream().mapToLong(GpuDevice::memoryTotalMb).max().orElse(0);
         if (largestMb == 0) {
             return "the job needs a GPU and this node has none";
