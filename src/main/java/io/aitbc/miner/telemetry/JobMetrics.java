@@ -3,16 +3,21 @@ package io.aitbc.miner.telemetry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.JobFinished;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobStarted;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.JobWaiting;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +25,10 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
 /**
- * Job meters: outcomes by type, outcome and error code, the runner's wall time, pickup latency, upload retries and, for
- * inference, tokens per second and time to the first token per model. Every type × outcome × code series exists from
- * start. Labels never carry a job id; the id only keys a bounded in-memory map of wake-up times.
+ * Job meters, recorded from the pipeline's events: outcomes by type, outcome and error code, the runner's wall time,
+ * pickup latency, upload retries and, for inference, tokens per second and time to the first token per model. Every
+ * type × outcome × code series exists from start. Labels never carry a job id; the id only keys a bounded in-memory
+ * map of wake-up times.
  */
 @Startup
 @ApplicationScoped
@@ -30,7 +36,6 @@ public class JobMetrics {
 
     static final String NONE = "none";
     private static final int MAX_WAITING = 10_000;
-    private static final double NANOS_PER_SECOND = 1e9;
 
     private final MeterRegistry registry;
     private final ModelLabels models;
@@ -57,27 +62,28 @@ public class JobMetrics {
     }
 
     /** A wake-up for a job in {@code ready}; the first one starts its pickup clock. */
-    public void waiting(String jobId) {
+    void waiting(@Observes JobWaiting event) {
         if (waitingSince.size() < MAX_WAITING) {
-            waitingSince.putIfAbsent(jobId, System.nanoTime());
+            waitingSince.putIfAbsent(event.jobId(), System.nanoTime());
         }
     }
 
-    /** The job left {@code ready} for a slot (or for another state): its pickup latency is recorded once. */
-    public void started(String jobId) {
-        Long since = waitingSince.remove(jobId);
+    /** The job left {@code ready} for a slot: its pickup latency is recorded once. */
+    void started(@Observes JobStarted event) {
+        Long since = waitingSince.remove(event.jobId());
         if (since != null) {
             pickup.record(System.nanoTime() - since, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** A job's outcome was committed after {@code runTime} in its runner. */
-    public void finished(JobType type, JobOutcome outcome, Duration runTime) {
+    /** A job's outcome was committed. */
+    void finished(@Observes JobFinished event) {
+        JobOutcome outcome = event.outcome();
         String code = outcome.errorCode() == null ? NONE : outcome.errorCode().name();
-        outcomes(type, outcome.report(), code).increment();
-        duration(type).record(runTime);
-        if (type == JobType.INFERENCE && outcome.report() == JobOutcome.Report.RESULT) {
-            inference(outcome.body().path("result"));
+        outcomes(event.type(), outcome.report(), code).increment();
+        duration(event.type()).record(event.runTime());
+        if (event.type() == JobType.INFERENCE && outcome.report() == JobOutcome.Report.RESULT) {
+            inference(outcome.body().path("result"), event.firstToken());
         }
     }
 
@@ -87,19 +93,16 @@ public class JobMetrics {
     }
 
     /**
-     * Tokens per second as Ollama measured it; time to the first token as the generation's wall time less the time
-     * spent generating ({@code tokens / tokens_per_second}): model load and prompt evaluation.
+     * Tokens per second as Ollama measured it; time to the first token as the runner measured it where the first
+     * chunk arrived (model load and prompt evaluation).
      */
-    private void inference(JsonNode result) {
+    private void inference(JsonNode result, Optional<Duration> firstChunk) {
         String model = models.label(result.path("model").asText(null));
         double tps = result.path("tokens_per_second").asDouble(0);
-        if (tps <= 0) {
-            return;
+        if (tps > 0) {
+            tokensPerSecond(model).record(tps);
         }
-        tokensPerSecond(model).record(tps);
-        double generating = result.path("tokens_processed").asDouble(0) / tps;
-        double firstToken = Math.max(0, result.path("execution_time").asDouble(0) - generating);
-        firstToken(model).record((long) (firstToken * NANOS_PER_SECOND), TimeUnit.NANOSECONDS);
+        firstChunk.ifPresent(took -> firstToken(model).record(took));
     }
 
     private Counter outcomes(JobType type, JobOutcome.Report report, String code) {
