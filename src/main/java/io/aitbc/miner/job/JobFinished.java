@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A CDI event: a job's outcome was committed to the outbox.
+ * A job's one outcome was committed to the outbox.
  *
  * @param jobId the job
  * @param type what its payload asked for
- * @param outcome the report as committed (after the result size cap)
- * @param runTime the runner's wall time
- * @param firstToken for a generation, the time from the request to its first chunk
+ * @param outcome the committed report, after the result rules
+ * @param runTime the job's time in its runner
+ * @param firstToken for an inference, the time to the first streamed chunk, as measured where it arrived
  */
 public record JobFinished(String jobId, JobType type, JobOutcome outcome, Duration runTime,
         Optional<Duration> firstToken) {

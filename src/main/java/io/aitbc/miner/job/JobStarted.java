@@ -1,12 +1,10 @@
 package io.aitbc.miner.job;
 
-import java.util.Optional;
-
 /**
- * A CDI event: a claimed job left {@code ready} for its runner.
+ * A job was claimed and starts on a slot.
  *
  * @param jobId the job
- * @param slot the pool of the slot it holds; empty for a job that needs none (it fails at once)
+ * @param slot the pool of its slot
  */
-public record JobStarted(String jobId, Optional<SlotKind> slot) {
+public record JobStarted(String jobId, SlotKind slot) {
 }

@@ -1,7 +1,8 @@
 package io.aitbc.miner.job;
 
 /**
- * A CDI event: a wake-up arrived for a job in {@code ready}, which now waits for a slot.
+ * A wake-up reached the scheduler for a job waiting in {@code ready} (fired for every wake-up of a job not running
+ * here; the first one starts its pickup clock).
  *
  * @param jobId the job
  */

@@ -1,6 +1,6 @@
 /**
- * The shared vocabulary of the pipeline: jobs, outcomes, error codes, slot kinds, states, channel names, and the CDI
- * events the stages publish (facts, in the past tense), which higher layers observe instead of being called by lower
- * ones. No behaviour lives here.
+ * The shared vocabulary of the pipeline: jobs, outcomes, error codes, slot kinds, states, channel names, the runner
+ * contract and the pipeline's events (facts, in the past tense), plus the parsers of the words they share (a payload's
+ * type, its VRAM constraint). No other behaviour lives here.
  */
 package io.aitbc.miner.job;

@@ -4,8 +4,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.runner.OllamaClient;
-import io.aitbc.miner.runner.OllamaModels;
+import io.aitbc.miner.ollama.OllamaClient;
+import io.aitbc.miner.ollama.OllamaModels;
 import io.quarkus.scheduler.Scheduled;
 
 /**

@@ -17,6 +17,7 @@ import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.JobState;
+import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.queue.QueueScripts.Script;
 import io.quarkus.logging.Log;
 import io.vertx.mutiny.redis.client.Response;
@@ -35,24 +36,30 @@ public class RetryQueue {
     private final QueueStore store;
     private final QueueKeys keys;
     private final Wakeups wakeups;
+    private final SlotNeedRule needs;
     private final Map<String, JobOutcome> outbox = new ConcurrentHashMap<>();
     private final CommittedOutcomes committed = new CommittedOutcomes(System::nanoTime);
 
-    RetryQueue(QueueStore store, Wakeups wakeups) {
+    RetryQueue(QueueStore store, Wakeups wakeups, SlotNeedRule needs) {
         this.store = store;
         this.keys = store.keys();
         this.wakeups = wakeups;
+        this.needs = needs;
     }
 
-    /** Stores a polled (or adopted) job in {@code ready} and wakes the scheduler; false when Redis already knew it. */
+    /**
+     * Stores a polled (or adopted) job in {@code ready} with the slot it needs and wakes the scheduler; false when
+     * Redis already knew it.
+     */
     public boolean enqueue(String jobId, JsonNode payload, JsonNode constraints, Instant deadline) {
+        SlotNeed need = needs.of(payload, constraints);
         String answer = store.run(Script.ENQUEUE, List.of(keys.job(jobId), keys.state(JobState.READY)), jobId,
-                payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now())
-                .toString();
+                payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now(),
+                StoredNeeds.text(need)).toString();
         boolean added = "OK".equals(answer);
         if (added) {
             store.held().incrementAndGet();
-            wakeups.ready(jobId);
+            wakeups.ready(jobId, need);
         }
         return added;
     }

@@ -15,19 +15,23 @@ import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobFinished;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
 import io.aitbc.miner.queue.Backoff;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.JobRecovery;
 import io.aitbc.miner.queue.RetryConfig;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.runner.RunnerDispatcher;
-import io.aitbc.miner.uploader.ResultSizeCap;
 import io.quarkus.logging.Log;
 
 /**
- * Runs one claimed job to its durable next state: a transient runner error ({@code E_RUNNER}) waits in
- * {@code delayed} for another attempt while the backoff and the deadline allow it; every other outcome is capped to
- * the result size limit and committed to the outbox.
+ * Runs one claimed job to its durable next state: the runner's raw outcome gets the result rules (billing metrics,
+ * billing keys stripped, the size cap) once; then a transient runner error ({@code E_RUNNER}) waits in
+ * {@code delayed} for another attempt while the backoff and the deadline allow it, and every other outcome is
+ * committed to the outbox.
  */
 @ApplicationScoped
 class JobExecution {
@@ -35,27 +39,28 @@ class JobExecution {
     private final RunnerDispatcher runners;
     private final RetryQueue queue;
     private final JobRecovery recovery;
-    private final ResultSizeCap cap;
+    private final ResultRules results;
     private final Backoff backoff;
     private final Event<JobFinished> finished;
     private final Clock clock = Clock.systemUTC();
 
-    JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultSizeCap cap,
+    JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultRules results,
             RetryConfig retry, Event<JobFinished> finished) {
         this.runners = runners;
-        this.finished = finished;
         this.queue = queue;
         this.recovery = recovery;
-        this.cap = cap;
+        this.results = results;
+        this.finished = finished;
         this.backoff = new Backoff(retry, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    void run(Job job) throws InterruptedException {
+    void run(Job job, Placement placement) throws InterruptedException {
         MDC.put("job_id", job.id());
         long start = System.nanoTime();
         try {
-            JobOutcome outcome = outcomeOf(job);
+            RawOutcome raw = outcomeOf(job, placement);
             Duration runTime = Duration.ofNanos(System.nanoTime() - start);
+            JobOutcome outcome = results.apply(raw, placement.slot());
             Optional<Instant> retry = outcome.errorCode() == ErrorCode.E_RUNNER
                     ? backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline())
                     : Optional.empty();
@@ -64,22 +69,22 @@ class JobExecution {
                 Log.infof("Job %s attempt %d failed transiently, retrying at %s", job.id(), job.attempt(), retry.get());
                 Durably.run("the retry of job " + job.id(), () -> recovery.delay(job.id(), retry.get(), error));
             } else {
-                JobOutcome capped = cap.apply(outcome);
-                Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), capped));
-                finished.fire(new JobFinished(job.id(), runners.classify(job.payload()), capped, runTime,
-                        Optional.empty()));
+                Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), outcome));
+                finished.fire(new JobFinished(job.id(), JobType.of(job.payload()), outcome, runTime,
+                        raw.firstToken()));
             }
         } finally {
             MDC.remove("job_id");
         }
     }
 
-    private JobOutcome outcomeOf(Job job) throws InterruptedException {
+    private RawOutcome outcomeOf(Job job, Placement placement) throws InterruptedException {
         try {
-            return runners.run(job);
+            return runners.run(job, placement);
         } catch (RuntimeException e) {
             Log.errorf(e, "Job %s failed inside the agent", job.id());
-            return JobOutcome.failure(ErrorCode.E_INTERNAL, "agent error " + e.getClass().getSimpleName());
+            return RawOutcome.unmeasured(
+                    JobOutcome.failure(ErrorCode.E_INTERNAL, "agent error " + e.getClass().getSimpleName()));
         }
     }
 }

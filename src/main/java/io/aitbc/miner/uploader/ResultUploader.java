@@ -26,6 +26,7 @@ import io.aitbc.miner.job.UploadRetried;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.result.ResultSizeCap;
 import io.quarkus.logging.Log;
 
 /**

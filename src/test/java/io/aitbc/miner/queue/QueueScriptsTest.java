@@ -152,7 +152,7 @@ class QueueScriptsTest {
 
     private String enqueue(String id) {
         return run(Script.ENQUEUE, List.of(keys.job(id), keys.state(JobState.READY)), id, "{\"prompt\":\"p\"}", "{}",
-                "9000000", "1");
+                "9000000", "1", "cpu");
     }
 
     private io.vertx.mutiny.redis.client.Response claim(String id) {
