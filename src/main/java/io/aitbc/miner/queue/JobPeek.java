@@ -33,7 +33,7 @@ public class JobPeek {
 
     /** The job's payload and constraints while it is in {@code ready}; empty otherwise. */
     public Optional<Peeked> ready(String jobId) {
-        List<String> fields = store.fields(jobId, "state", "payload", "constraints");
+        List<String> fields = store.fields(jobId, JobField.STATE, JobField.PAYLOAD, JobField.CONSTRAINTS);
         if (!JobState.READY.label().equals(fields.get(0)) || fields.get(1) == null) {
             return Optional.empty();
         }

@@ -23,8 +23,8 @@ import io.aitbc.miner.coordinator.ListedJob;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.poller.PollConfig;
+import io.aitbc.miner.queue.Custody;
 import io.aitbc.miner.queue.HeldJobs;
-import io.aitbc.miner.queue.JobRecovery;
 import io.aitbc.miner.queue.OutboxSuspected;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
@@ -44,7 +44,7 @@ import io.quarkus.scheduler.Scheduled;
 public class Reconciler {
 
     private final CoordinatorClient coordinator;
-    private final JobRecovery recovery;
+    private final Custody custody;
     private final RetryQueue queue;
     private final SlotScheduler scheduler;
     private final StartupRecovery startup;
@@ -54,10 +54,10 @@ public class Reconciler {
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("reconcile").daemon().factory());
 
-    Reconciler(CoordinatorClient coordinator, JobRecovery recovery, RetryQueue queue, SlotScheduler scheduler,
+    Reconciler(CoordinatorClient coordinator, Custody custody, RetryQueue queue, SlotScheduler scheduler,
             StartupRecovery startup, ReconcileConfig config, PollConfig poll) {
         this.coordinator = coordinator;
-        this.recovery = recovery;
+        this.custody = custody;
         this.queue = queue;
         this.scheduler = scheduler;
         this.startup = startup;
@@ -115,10 +115,10 @@ public class Reconciler {
     }
 
     private void round() throws InterruptedException {
-        HeldJobs held = recovery.snapshot();
+        HeldJobs held = custody.snapshot();
         Set<String> ambiguous = new HashSet<>();
         for (String jobId : held.outbox()) {
-            if (recovery.ambiguous(jobId)) {
+            if (custody.ambiguous(jobId)) {
                 ambiguous.add(jobId);
             }
         }
@@ -132,21 +132,21 @@ public class Reconciler {
     private void apply(Ledger.Plan plan, HeldJobs held, Map<String, ListedJob> listed) {
         plan.resend().forEach(jobId -> {
             Log.infof("Job %s is still RUNNING at the coordinator: its report did not land, sending it again", jobId);
-            recovery.resend(jobId);
+            custody.resend(jobId);
         });
         plan.settle().forEach(jobId -> {
             Log.infof("Job %s left the RUNNING listing: its report landed, not sending it again", jobId);
-            recovery.settleLanded(jobId);
+            custody.settleLanded(jobId);
         });
         plan.cancel().forEach(jobId -> {
-            if (recovery.cancel(jobId)) {
+            if (custody.cancel(jobId)) {
                 Log.infof("Job %s was cancelled by its client: stopped, nothing reported", jobId);
                 scheduler.stop(jobId);
             }
         });
         plan.unknown().forEach(this::adoptIfUnknown);
         listed.values().stream().filter(job -> held.holds(job.jobId()) && job.expiresAt().isPresent())
-                .forEach(job -> recovery.updateDeadline(job.jobId(), job.expiresAt().get()));
+                .forEach(job -> custody.updateDeadline(job.jobId(), job.expiresAt().get()));
     }
 
     private void adoptIfUnknown(ListedJob job) {
@@ -155,7 +155,7 @@ public class Reconciler {
                     job.jobId().length());
             return;
         }
-        if (recovery.known(job.jobId())) {
+        if (custody.known(job.jobId())) {
             return;
         }
         Instant deadline = job.expiresAt().orElse(clock.instant().plus(Job.DEADLINE_BOUND));

@@ -181,7 +181,7 @@ public class Registration {
 
     private int inflight() {
         try {
-            return queue.counts().inflight();
+            return queue.inflight();
         } catch (QueueUnavailableException e) {
             return queue.held();
         }
