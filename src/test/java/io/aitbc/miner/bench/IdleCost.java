@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
@@ -39,14 +43,23 @@ final class IdleCost {
     private IdleCost() {
     }
 
-    /** Prints the idle figures of one 4-slot agent measured over {@code args[0]} seconds (default 60). */
+    /**
+     * Prints the idle figures of one 4-slot agent measured over {@code args[0]} seconds (default 60), with the agent's
+     * busiest threads over the window and the commands Redis ran, to show where the cost goes.
+     */
     public static void main(String[] args) throws IOException {
         Duration window = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 60);
         try (BenchRun run = new BenchRun(4, Files.createTempDirectory("aitbc-idle-"))) {
             run.readyMillis();
+            Map<String, Long> threadsBefore = threadTicks(run.pid());
+            Map<String, Long> commandsBefore = commandsByName(run.redisPort());
             Figures idle = measure(run, window);
             System.out.printf("idle over %d s: %.2f Redis commands/s, agent CPU %.3f %% of one core%n",
                     window.toSeconds(), idle.redisCommandsPerSecond(), idle.cpuPercentOfOneCore());
+            System.out.println("busiest threads (CPU ticks of 10 ms, settling pause included): "
+                    + top(delta(threadsBefore, threadTicks(run.pid())), 10));
+            System.out.println("Redis commands (settling pause included): "
+                    + top(delta(commandsBefore, commandsByName(run.redisPort())), 20));
         }
     }
 
@@ -67,6 +80,11 @@ final class IdleCost {
 
     /** The calls of every command Redis ran since it started, summed from {@code INFO commandstats}. */
     static long commandCalls(int port) {
+        return commandsByName(port).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The calls of each command Redis ran since it started, from {@code INFO commandstats}. */
+    static Map<String, Long> commandsByName(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write("INFO commandstats\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -79,7 +97,8 @@ final class IdleCost {
                 read += in.read(body, read, length - read);
             }
             return new String(body).lines().filter(line -> line.startsWith("cmdstat_"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("^.*?calls=(\\d+),.*$", "$1"))).sum();
+                    .collect(Collectors.toMap(line -> line.substring(8, line.indexOf(':')),
+                            line -> Long.parseLong(line.replaceAll("^.*?calls=(\\d+),.*$", "$1"))));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read INFO commandstats", e);
         }
@@ -95,6 +114,38 @@ final class IdleCost {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + "/stat", e);
         }
+    }
+
+    /** CPU ticks per thread name (threads of one name summed), from {@code /proc/<pid>/task/<tid>/stat}. */
+    static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the agent's threads", e);
+        }
+        return ticks;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
+        return delta;
+    }
+
+    private static String top(Map<String, Long> values, int count) {
+        return values.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long> comparingByValue().reversed()).limit(count)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static void pause(Duration duration) {
