@@ -11,14 +11,13 @@ import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 
 /**
- * The job hash's {@code slot} field: the slot need decided at enqueue ({@link SlotNeedRule}) as text, {@code cpu},
+ * The job hash's {@link JobField#SLOT} field: the slot need decided at enqueue ({@link SlotNeedRule}) as text, {@code cpu},
  * {@code inference}, {@code gpu} or {@code gpu:<min VRAM GiB>}. A job stored before the field existed has its need
  * decided again from its payload.
  */
 @ApplicationScoped
 class StoredNeeds {
 
-    static final String FIELD = "slot";
     private static final String SEPARATOR = ":";
 
     private final QueueStore store;
@@ -31,14 +30,14 @@ class StoredNeeds {
 
     /** The need of a job waiting in {@code ready}; empty when it is in another state (it moved on, or is gone). */
     Optional<SlotNeed> ofReady(String jobId) {
-        List<String> fields = store.fields(jobId, "state", FIELD);
+        List<String> fields = store.fields(jobId, JobField.STATE, JobField.SLOT);
         if (!JobState.READY.label().equals(fields.get(0))) {
             return Optional.empty();
         }
         if (fields.get(1) != null) {
             return Optional.of(parse(fields.get(1)));
         }
-        List<String> content = store.fields(jobId, "payload", "constraints");
+        List<String> content = store.fields(jobId, JobField.PAYLOAD, JobField.CONSTRAINTS);
         return Optional.of(rule.of(store.tree(content.get(0) == null ? "null" : content.get(0)),
                 store.tree(content.get(1) == null ? "{}" : content.get(1))));
     }

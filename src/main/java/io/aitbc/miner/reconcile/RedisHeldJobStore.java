@@ -7,55 +7,55 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.aitbc.miner.queue.Custody;
 import io.aitbc.miner.queue.HeldJobs;
-import io.aitbc.miner.queue.JobRecovery;
 import io.aitbc.miner.queue.RetryQueue;
 
 /** The jobs held, as the queue keeps them in Redis. */
 @ApplicationScoped
 class RedisHeldJobStore implements HeldJobStore {
 
-    private final JobRecovery recovery;
+    private final Custody custody;
     private final RetryQueue queue;
 
-    RedisHeldJobStore(JobRecovery recovery, RetryQueue queue) {
-        this.recovery = recovery;
+    RedisHeldJobStore(Custody custody, RetryQueue queue) {
+        this.custody = custody;
         this.queue = queue;
     }
 
     @Override
     public HeldJobs snapshot() {
-        return recovery.snapshot();
+        return custody.snapshot();
     }
 
     @Override
     public boolean ambiguous(String jobId) {
-        return recovery.ambiguous(jobId);
+        return custody.ambiguous(jobId);
     }
 
     @Override
     public void resend(String jobId) {
-        recovery.resend(jobId);
+        custody.resend(jobId);
     }
 
     @Override
     public void settleLanded(String jobId) {
-        recovery.settleLanded(jobId);
+        custody.settleLanded(jobId);
     }
 
     @Override
     public boolean cancel(String jobId) {
-        return recovery.cancel(jobId);
+        return custody.cancel(jobId);
     }
 
     @Override
     public void updateDeadline(String jobId, Instant deadline) {
-        recovery.updateDeadline(jobId, deadline);
+        custody.updateDeadline(jobId, deadline);
     }
 
     @Override
     public boolean known(String jobId) {
-        return recovery.known(jobId);
+        return custody.known(jobId);
     }
 
     @Override

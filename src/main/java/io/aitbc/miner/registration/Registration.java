@@ -210,7 +210,7 @@ public class Registration {
 
     private int inflight() {
         try {
-            return queue.counts().inflight();
+            return queue.inflight();
         } catch (QueueUnavailableException e) {
             return queue.held();
         }

@@ -1,13 +1,11 @@
 package io.aitbc.miner.scheduler;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.MDC;
 
@@ -18,10 +16,8 @@ import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.RawOutcome;
-import io.aitbc.miner.queue.Backoff;
-import io.aitbc.miner.queue.Durably;
-import io.aitbc.miner.queue.JobRecovery;
-import io.aitbc.miner.queue.RetryConfig;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.queue.Fate;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.runner.RunnerDispatcher;
@@ -29,29 +25,47 @@ import io.quarkus.logging.Log;
 
 /**
  * Runs one claimed job to its durable next state: the runner's raw outcome gets the result rules (billing metrics,
- * billing keys stripped, the size cap) once; then a transient runner error ({@code E_RUNNER}) waits in
- * {@code delayed} for another attempt while the backoff and the deadline allow it, and every other outcome is
- * committed to the outbox.
+ * billing keys stripped, the size cap) once, then goes to the queue, which retries a transient failure or commits the
+ * outcome to the outbox ({@link RetryQueue#finish}); a committed outcome is announced as {@link JobFinished}. A runner
+ * that throws fails the job with {@code E_INTERNAL}. Its collaborators are narrow functions, so it is unit-tested with
+ * fakes.
  */
 @ApplicationScoped
 class JobExecution {
 
-    private final RunnerDispatcher runners;
-    private final RetryQueue queue;
-    private final JobRecovery recovery;
-    private final ResultRules results;
-    private final Backoff backoff;
-    private final Event<JobFinished> finished;
-    private final Clock clock = Clock.systemUTC();
+    /** Runs a claimed job on its slot: the runner dispatcher. */
+    @FunctionalInterface
+    interface Run {
+        RawOutcome run(Job job, Placement placement) throws InterruptedException;
+    }
 
-    JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultRules results,
-            RetryConfig retry, Event<JobFinished> finished) {
-        this.runners = runners;
+    /** Turns a raw outcome into the report: the result rules. */
+    @FunctionalInterface
+    interface Rules {
+        JobOutcome apply(RawOutcome raw, SlotKind slot);
+    }
+
+    /** What becomes of the outcome: the queue's {@link RetryQueue#finish}. */
+    @FunctionalInterface
+    interface Finish {
+        Fate finish(Job job, JobOutcome outcome) throws InterruptedException;
+    }
+
+    private final Run runner;
+    private final Rules rules;
+    private final Finish queue;
+    private final Consumer<JobFinished> finished;
+
+    @Inject
+    JobExecution(RunnerDispatcher runners, ResultRules results, RetryQueue queue, Event<JobFinished> finished) {
+        this(runners::run, results::apply, queue::finish, finished::fire);
+    }
+
+    JobExecution(Run runner, Rules rules, Finish queue, Consumer<JobFinished> finished) {
+        this.runner = runner;
+        this.rules = rules;
         this.queue = queue;
-        this.recovery = recovery;
-        this.results = results;
         this.finished = finished;
-        this.backoff = new Backoff(retry, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     void run(Job job, Placement placement) throws InterruptedException {
@@ -60,17 +74,9 @@ class JobExecution {
         try {
             RawOutcome raw = outcomeOf(job, placement);
             Duration runTime = Duration.ofNanos(System.nanoTime() - start);
-            JobOutcome outcome = results.apply(raw, placement.slot());
-            Optional<Instant> retry = outcome.errorCode() == ErrorCode.E_RUNNER
-                    ? backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline())
-                    : Optional.empty();
-            if (retry.isPresent()) {
-                String error = outcome.body().path("error_message").asText();
-                Log.infof("Job %s attempt %d failed transiently, retrying at %s", job.id(), job.attempt(), retry.get());
-                Durably.run("the retry of job " + job.id(), () -> recovery.delay(job.id(), retry.get(), error));
-            } else {
-                Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), outcome));
-                finished.fire(new JobFinished(job.id(), JobType.of(job.payload()), outcome, runTime,
+            JobOutcome outcome = rules.apply(raw, placement.slot());
+            if (queue.finish(job, outcome) != Fate.RETRIED) {
+                finished.accept(new JobFinished(job.id(), JobType.of(job.payload()), outcome, runTime,
                         raw.firstToken()));
             }
         } finally {
@@ -80,7 +86,7 @@ class JobExecution {
 
     private RawOutcome outcomeOf(Job job, Placement placement) throws InterruptedException {
         try {
-            return runners.run(job, placement);
+            return runner.run(job, placement);
         } catch (RuntimeException e) {
             Log.errorf(e, "Job %s failed inside the agent", job.id());
             return RawOutcome.unmeasured(

@@ -1,13 +1,11 @@
 package io.aitbc.miner.uploader;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +31,8 @@ import io.quarkus.logging.Log;
  * Uploads each outcome from the outbox exactly once, carrying out the {@link UploadDecision} for every answer that is
  * not a 2xx (D7). It publishes what happened: {@link JobReported} once an entry is settled (the poller polls again;
  * registration heartbeats after a {@code /fail}), {@link UploadAmbiguous} for an upload that may have landed
- * (reconciliation settles it), {@link UploadRetried} whenever an upload is scheduled again.
+ * (reconciliation settles it), {@link UploadRetried} whenever an upload is scheduled again. Every "again" is the
+ * queue's: the entry keeps its next upload time in Redis and the queue's clock wakes it then.
  */
 @ApplicationScoped
 public class ResultUploader {
@@ -45,10 +44,9 @@ public class ResultUploader {
     private final Event<JobReported> reported;
     private final Event<UploadAmbiguous> ambiguous;
     private final Event<UploadRetried> retried;
-    private final Set<String> uploading = ConcurrentHashMap.newKeySet();
+    /** The jobs being uploaded; {@code true} when a wake-up came meanwhile, so the upload runs once more. */
+    private final Map<String, Boolean> uploading = new ConcurrentHashMap<>();
     private final ExecutorService uploads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upload-", 0).factory());
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("upload-retry").daemon().factory());
 
     ResultUploader(RetryQueue queue, CoordinatorClient coordinator, Receipts receipts, ResultSizeCap cap,
             Event<JobReported> reported, Event<UploadAmbiguous> ambiguous, Event<UploadRetried> retried) {
@@ -63,23 +61,33 @@ public class ResultUploader {
 
     @Incoming(Channels.JOB_OUTCOMES)
     void onOutcome(String jobId) {
-        if (uploading.add(jobId)) {
+        if (!uploading.merge(jobId, Boolean.FALSE, (running, woken) -> Boolean.TRUE)) {
             uploads.submit(() -> upload(jobId));
         }
     }
 
     private void upload(String jobId) {
         try {
-            Optional<JobOutcome> outcome = queue.pendingOutcome(jobId);
+            Optional<JobOutcome> outcome = pending(jobId);
             if (outcome.isPresent()) {
                 send(jobId, outcome.get());
             }
-        } catch (QueueUnavailableException e) {
-            retryLater(jobId, UploadDecision.RETRY_DELAY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            uploading.remove(jobId);
+            if (!uploading.remove(jobId, Boolean.FALSE) && uploading.replace(jobId, Boolean.TRUE, Boolean.FALSE)) {
+                uploads.submit(() -> upload(jobId));
+            }
+        }
+    }
+
+    /** The outcome to send now; none when it is not due or gone, or Redis is away (then again after a pause). */
+    private Optional<JobOutcome> pending(String jobId) throws InterruptedException {
+        try {
+            return queue.pendingOutcome(jobId);
+        } catch (QueueUnavailableException e) {
+            retryLater(jobId, UploadDecision.RETRY_DELAY);
+            return Optional.empty();
         }
     }
 
@@ -137,14 +145,14 @@ public class ResultUploader {
         reported.fire(new JobReported(jobId, report, reason));
     }
 
-    private void retryLater(String jobId, Duration delay) {
+    /** Uploads the entry again no sooner than {@code delay} from now: the queue keeps the time and wakes it then. */
+    private void retryLater(String jobId, Duration delay) throws InterruptedException {
         retried.fire(new UploadRetried(jobId, delay));
-        retries.schedule(() -> onOutcome(jobId), delay.toMillis(), TimeUnit.MILLISECONDS);
+        Durably.run("the next upload of job " + jobId, () -> queue.retryUpload(jobId, delay));
     }
 
     @PreDestroy
     void stop() {
-        retries.shutdownNow();
         uploads.shutdownNow();
     }
 }
