@@ -1,20 +1,22 @@
--- running -> outbox: the outcome is committed before any upload.
--- KEYS[1] job hash, KEYS[2] running zset, KEYS[3] outbox list
+-- running -> outbox: the outcome is committed before any upload. The entry's score is when it is next tried: the
+-- uploader is woken at once, so the score is a later look, which only a lost wake-up or an unsettled upload reaches;
+-- an outcome committed again after Redis lost it is marked ambiguous with score +inf: reconciliation decides (D6).
+-- KEYS[1] job hash, KEYS[2] running zset, KEYS[3] outbox zset
 -- ARGV[1] job id, ARGV[2] report (RESULT|FAIL), ARGV[3] error code or '', ARGV[4] request body, ARGV[5] now (epoch ms),
--- ARGV[6] optional upload flag ('ambiguous': an outcome committed again after Redis lost it, reconciled before sending)
-local state = redis.call('HGET', KEYS[1], 'state')
-if state == 'outbox' or state == 'done' or state == 'dead' then
-  return 'ALREADY'
+-- ARGV[6] score (epoch ms or +inf), ARGV[7] upload flag ('' or the ambiguous mark)
+local state = redis.call('HGET', KEYS[1], F.STATE)
+if state == S.OUTBOX or state == S.DONE or state == S.DEAD then
+  return already(state)
 end
-if state ~= 'running' then
-  return 'STATE:' .. (state or 'missing')
+if state ~= S.RUNNING then
+  return refused(state)
 end
 redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('HSET', KEYS[1], 'state', 'outbox', 'report', ARGV[2], 'error_code', ARGV[3], 'outcome', ARGV[4],
-  'finished_at', ARGV[5])
-redis.call('HDEL', KEYS[1], 'owner_pid', 'owner')
-if ARGV[6] and ARGV[6] ~= '' then
-  redis.call('HSET', KEYS[1], 'upload', ARGV[6])
+redis.call('HSET', KEYS[1], F.STATE, S.OUTBOX, F.REPORT, ARGV[2], F.ERROR_CODE, ARGV[3], F.OUTCOME, ARGV[4],
+  F.FINISHED_AT, ARGV[5])
+redis.call('HDEL', KEYS[1], F.OWNER_PID, F.OWNER)
+if ARGV[7] ~= '' then
+  redis.call('HSET', KEYS[1], F.UPLOAD, ARGV[7])
 end
-redis.call('RPUSH', KEYS[3], ARGV[1])
-return 'OK'
+redis.call('ZADD', KEYS[3], ARGV[6], ARGV[1])
+return ok(S.OUTBOX, 0)

@@ -1,9 +1,14 @@
--- delayed -> ready for every job whose next attempt is due; answers their ids.
--- KEYS[1] delayed zset, KEYS[2] ready list; ARGV[1] now (epoch ms), ARGV[2] batch size, ARGV[3] key prefix
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, id in ipairs(due) do
-  redis.call('ZREM', KEYS[1], id)
-  redis.call('HSET', ARGV[3] .. 'job:' .. id, 'state', 'ready')
-  redis.call('RPUSH', KEYS[2], id)
+-- delayed -> ready for the given jobs whose next attempt is due; they were read just before, so each is checked again.
+-- KEYS[1] delayed zset, KEYS[2] ready list, KEYS[1 + i] the hash of job ARGV[i] (i >= 2); ARGV[1] now (epoch ms)
+-- Answers the ids promoted.
+local promoted = {}
+for i = 2, #ARGV do
+  local score = redis.call('ZSCORE', KEYS[1], ARGV[i])
+  if score and tonumber(score) <= tonumber(ARGV[1]) and redis.call('HGET', KEYS[i + 1], F.STATE) == S.DELAYED then
+    redis.call('ZREM', KEYS[1], ARGV[i])
+    redis.call('HSET', KEYS[i + 1], F.STATE, S.READY)
+    redis.call('RPUSH', KEYS[2], ARGV[i])
+    promoted[#promoted + 1] = ARGV[i]
+  end
 end
-return due
+return ok(S.READY, 0, unpack(promoted))

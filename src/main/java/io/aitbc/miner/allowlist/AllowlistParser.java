@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import io.aitbc.miner.job.SlotKind;
 
 /**
- * Reads one allowlist file (agent contract, "Allowlist files"). A structural error (bad YAML, unknown key, wrong type,
+ * Reads one allowlist file (README, "Allowlist files"). A structural error (bad YAML, unknown key, wrong type,
  * bad pattern) makes the whole file malformed; an executable or directory that does not exist drops only its entry.
  */
 final class AllowlistParser {

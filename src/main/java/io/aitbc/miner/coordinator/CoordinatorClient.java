@@ -1,6 +1,7 @@
 package io.aitbc.miner.coordinator;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -18,14 +21,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.config.AgentIdentity;
+import io.aitbc.miner.config.LegacyEnvConfigSource;
+import io.aitbc.miner.job.CoordinatorAuthRefused;
+import io.aitbc.miner.job.CoordinatorCallAnswered;
 import io.aitbc.miner.job.JobOutcome;
-import io.aitbc.miner.telemetry.CoordinatorMetrics;
+import io.quarkus.logging.Log;
 
 /**
  * The one way into the coordinator. Every call first waits for the client-side rate limit and any
  * {@code Retry-After}; failures come out as the typed exceptions of {@link CoordinatorException}'s subtypes. A timed-out
- * poll or upload is an {@link AmbiguousOutcomeException}; an open circuit means nothing was sent.
+ * poll or upload is an {@link AmbiguousOutcomeException}; an open circuit means nothing was sent. Every call ends with
+ * a {@link CoordinatorCallAnswered} event, and every 401/403 with a {@link CoordinatorAuthRefused} event.
  */
 @ApplicationScoped
 public class CoordinatorClient {
@@ -36,15 +43,19 @@ public class CoordinatorClient {
     private final AgentIdentity identity;
     private final ObjectMapper json;
     private final RateLimiter limiter;
-    private final CoordinatorMetrics metrics;
+    private final Event<CoordinatorCallAnswered> answered;
+    private final Event<CoordinatorAuthRefused> authRefused;
 
     CoordinatorClient(CoordinatorCalls calls, AgentIdentity identity, ObjectMapper json, CoordinatorConfig config,
-            CoordinatorMetrics metrics) {
+            Event<CoordinatorCallAnswered> answered, Event<CoordinatorAuthRefused> authRefused) {
         this.calls = calls;
-        this.metrics = metrics;
         this.identity = identity;
         this.json = json;
+        this.answered = answered;
+        this.authRefused = authRefused;
         this.limiter = new RateLimiter(config.rateLimitEnabled(), System::nanoTime);
+        String source = new LegacyEnvConfigSource().suppliesUrl() ? " (from the legacy COORDINATOR_URL)" : "";
+        Log.infof("Coordinator %s%s", config.url(), source);
     }
 
     /** Registers (or re-registers) this miner; the coordinator then resets its {@code inflight} to 0. */
@@ -122,13 +133,15 @@ public class CoordinatorClient {
         return call(Endpoint.HEALTH, true, calls::healthReady);
     }
 
-    private String call(Endpoint endpoint, boolean safeToRepeat, java.util.function.Supplier<String> call)
-            throws InterruptedException {
+    private String call(Endpoint endpoint, boolean safeToRepeat, Supplier<String> call) throws InterruptedException {
         limiter.acquire(endpoint);
         try {
             return timed(endpoint, call);
         } catch (RateLimitedException e) {
             limiter.blockFor(endpoint, e.retryAfter());
+            throw e;
+        } catch (CoordinatorAuthException e) {
+            authRefused.fire(new CoordinatorAuthRefused(e.getMessage()));
             throw e;
         } catch (CircuitBreakerOpenException e) {
             throw new CoordinatorUnavailableException(endpoint, 0, "circuit open, nothing sent", e);
@@ -149,8 +162,8 @@ public class CoordinatorClient {
         return new ListedJob(job.path("job_id").asText(""), expires, job.path("payload"));
     }
 
-    /** Runs one call, recording its latency by endpoint and status. */
-    private String timed(Endpoint endpoint, java.util.function.Supplier<String> call) {
+    /** Runs one call and tells how it ended and how long it took. */
+    private String timed(Endpoint endpoint, Supplier<String> call) {
         long start = System.nanoTime();
         boolean succeeded = false;
         int status = 0;
@@ -162,7 +175,8 @@ public class CoordinatorClient {
             status = e.status();
             throw e;
         } finally {
-            metrics.record(endpoint, succeeded, status, System.nanoTime() - start);
+            answered.fire(new CoordinatorCallAnswered(endpoint.label(),
+                    CoordinatorCallAnswered.outcome(succeeded, status), Duration.ofNanos(System.nanoTime() - start)));
         }
     }
 

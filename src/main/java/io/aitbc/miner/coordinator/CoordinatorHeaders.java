@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
-import io.aitbc.miner.AgentIdentity;
+import io.aitbc.miner.config.AgentIdentity;
 
 /**
  * Adds {@code X-Api-Key} and {@code X-Miner-ID} to every coordinator call. {@code Authorization} is never sent: once

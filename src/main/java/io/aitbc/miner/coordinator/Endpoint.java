@@ -1,8 +1,8 @@
 package io.aitbc.miner.coordinator;
 
 /**
- * The coordinator's miner endpoints, each with its rate limit per caller IP and 60 s sliding window (protocol "Rate
- * limits"). Also used as a bounded metric label.
+ * The coordinator's miner endpoints, each with the coordinator's own rate limit per caller IP and 60 s sliding window
+ * (D1). Also used as a bounded metric label.
  */
 public enum Endpoint {
     REGISTER(50),

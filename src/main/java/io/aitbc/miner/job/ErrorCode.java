@@ -1,8 +1,9 @@
 package io.aitbc.miner.job;
 
 /**
- * The error codes of the agent contract. The code is the first word of both {@code error_code} and
- * {@code error_message} in {@code /fail}, because the coordinator drops {@code error_code} today.
+ * The error codes of failure reports, as the README's table lists them. The code is the first word of both
+ * {@code error_code} and {@code error_message} in {@code /fail}, because the coordinator drops {@code error_code}
+ * today.
  */
 public enum ErrorCode {
     /** The payload is not what its type needs. */
@@ -28,14 +29,18 @@ public enum ErrorCode {
     /** A bug in the agent, or a report the coordinator cannot take. */
     E_INTERNAL(false);
 
-    private final boolean retriedLocally;
+    private final boolean retryable;
 
-    ErrorCode(boolean retriedLocally) {
-        this.retriedLocally = retriedLocally;
+    ErrorCode(boolean retryable) {
+        this.retryable = retryable;
     }
 
-    /** Whether a failure with this code is retried by the agent before it is reported. */
-    public boolean retriedLocally() {
-        return retriedLocally;
+    /**
+     * Whether a failure with this code is transient: the queue runs the job again, with backoff and within its attempts
+     * and deadline, before it reports the failure. The queue's retry path reads only this, so a new transient code
+     * needs nothing else.
+     */
+    public boolean retryable() {
+        return retryable;
     }
 }

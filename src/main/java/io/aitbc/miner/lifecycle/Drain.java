@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.poller.JobPoller;

@@ -6,22 +6,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.coordinator.AmbiguousOutcomeException;
 import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.PolledJob;
 import io.aitbc.miner.coordinator.RateLimitedException;
+import io.aitbc.miner.job.JobReported;
+import io.aitbc.miner.job.PollAmbiguous;
 import io.aitbc.miner.queue.StartupRecovery;
-import io.aitbc.miner.reconcile.Reconciler;
 import io.aitbc.miner.registration.Registration;
 import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
@@ -29,39 +33,58 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The poll loops, on virtual threads. They poll only while the agent is registered and holds, with the polls in
- * flight, fewer jobs than it has slots (D13); after a job they poll again at once, after an empty answer they wait
- * {@code MINER_POLL_INTERVAL} or until a slot frees. An idle agent polls with one loop; the others join while polls
- * keep returning jobs, up to {@code MINER_POLL_CONCURRENCY}. Each job goes to {@link PolledJobIntake} before the loop
- * that polled it polls again.
+ * The poll loops, on virtual threads. They poll only while the agent is registered and its {@link PollCapacity} has
+ * room (D13); after a job they poll again at once, after an empty answer they wait {@code MINER_POLL_INTERVAL} or
+ * until the {@link WakeUpBell} rings (a job was reported, so a slot's worth of room came back). An idle agent polls
+ * with one loop; the others join while polls keep returning jobs, up to {@code MINER_POLL_CONCURRENCY}. Each job goes
+ * to {@link PolledJobIntake} before the loop that polled it polls again. An ambiguous poll is published as
+ * {@link PollAmbiguous} (reconciliation adopts its job; a 500 makes registration register again).
  */
 @ApplicationScoped
 public class JobPoller {
 
-    private final CoordinatorClient coordinator;
-    private final Registration registration;
-    private final SlotScheduler scheduler;
-    private final PolledJobIntake intake;
-    private final Reconciler reconciler;
-    private final StartupRecovery startup;
+    /** Asks the coordinator for one job. */
+    interface JobSource {
+        Optional<PolledJob> poll() throws InterruptedException;
+    }
+
+    /** Takes custody of a polled job. */
+    interface Intake {
+        void accept(PolledJob job) throws InterruptedException;
+    }
+
+    private final JobSource coordinator;
+    private final Intake intake;
+    private final PollCapacity capacity;
+    private final BooleanSupplier mayPoll;
+    private final Runnable pollSucceeded;
+    private final Consumer<PollAmbiguous> ambiguous;
     private final Duration interval;
     private final int concurrency;
-    private final Semaphore wakeups = new Semaphore(0);
-    private final AtomicInteger polling = new AtomicInteger();
+    private final WakeUpBell bell = new WakeUpBell();
     private final List<Thread> loops = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean paused;
+    /** Whether the last poll brought a job: the loops beyond the first poll only then. */
     private volatile boolean burst;
     private volatile Instant lastIteration = Instant.EPOCH;
 
+    @Inject
     JobPoller(CoordinatorClient coordinator, Registration registration, SlotScheduler scheduler, PolledJobIntake intake,
-            Reconciler reconciler, StartupRecovery startup, PollConfig config) {
+            StartupRecovery startup, PollConfig config, Event<PollAmbiguous> ambiguous) {
+        this(coordinator::poll, intake, new PollCapacity(intake::held, scheduler::totalSlots),
+                () -> startup.done() && registration.registered(), registration::pollSucceeded, ambiguous::fire,
+                config);
+    }
+
+    JobPoller(JobSource coordinator, Intake intake, PollCapacity capacity, BooleanSupplier mayPoll,
+            Runnable pollSucceeded, Consumer<PollAmbiguous> ambiguous, PollConfig config) {
         this.coordinator = coordinator;
-        this.registration = registration;
-        this.scheduler = scheduler;
         this.intake = intake;
-        this.reconciler = reconciler;
-        this.startup = startup;
+        this.capacity = capacity;
+        this.mayPoll = mayPoll;
+        this.pollSucceeded = pollSucceeded;
+        this.ambiguous = ambiguous;
         this.interval = config.interval();
         this.concurrency = config.concurrency();
         if (concurrency < 1) {
@@ -82,15 +105,15 @@ public class JobPoller {
         loops.forEach(Thread::interrupt);
     }
 
-    /** Ends the current wait at once: a slot freed, or the agent registered. */
-    public void wake() {
-        wakeups.release();
+    /** A report settled, so the jobs held went down: poll again now. Before the heartbeat that may follow a /fail. */
+    void reported(@Observes @Priority(Interceptor.Priority.APPLICATION) JobReported event) {
+        bell.ring();
     }
 
     /** Stops or resumes polling; jobs already held go on. */
     public void setPaused(boolean paused) {
         this.paused = paused;
-        wake();
+        bell.ring();
     }
 
     /** Whether polling is paused. */
@@ -108,8 +131,8 @@ public class JobPoller {
             lastIteration = Clock.systemUTC().instant();
             try {
                 Duration pause = worker == 0 || burst ? iterate() : interval;
-                if (!pause.isZero() && !wakeups.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
-                    continue;
+                if (!pause.isZero()) {
+                    bell.await(pause);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -120,21 +143,27 @@ public class JobPoller {
         }
     }
 
-    private Duration iterate() throws InterruptedException {
-        if (paused || !startup.done() || !registration.registered()) {
+    /** One iteration: polls if it may and there is room; answers how long to wait before the next. */
+    Duration iterate() throws InterruptedException {
+        if (paused || !mayPoll.getAsBoolean() || !capacity.tryTake()) {
             return interval;
         }
         try {
-            if (intake.held() + polling.incrementAndGet() > scheduler.totalSlots()) {
-                return interval;
-            }
+            return pollOnce();
+        } finally {
+            capacity.release();
+        }
+    }
+
+    private Duration pollOnce() throws InterruptedException {
+        try {
             Optional<PolledJob> job = coordinator.poll();
-            registration.pollSucceeded();
+            pollSucceeded.run();
             burst = job.isPresent();
             if (job.isEmpty()) {
                 return interval;
             }
-            wakeups.release(concurrency - 1);
+            bell.ring(concurrency - 1);
             intake.accept(job.get());
             return Duration.ZERO;
         } catch (RateLimitedException e) {
@@ -142,19 +171,13 @@ public class JobPoller {
             return e.retryAfter();
         } catch (AmbiguousOutcomeException e) {
             Log.warnf("Poll outcome unknown (%s); a job it assigned is adopted at reconciliation", e.getMessage());
-            reconciler.ambiguousPoll();
-            if (e.status() == 500) {
-                registration.pollServerError();
-            }
+            ambiguous.accept(new PollAmbiguous(e.status()));
             return interval;
         } catch (CoordinatorAuthException e) {
-            registration.authFailed(e);
             return interval.multipliedBy(4);
         } catch (CoordinatorException e) {
             Log.warnf("Poll failed: %s", e.getMessage());
             return interval;
-        } finally {
-            polling.decrementAndGet();
         }
     }
 }

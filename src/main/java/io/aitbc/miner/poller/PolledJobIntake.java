@@ -1,7 +1,6 @@
 package io.aitbc.miner.poller;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,44 +13,37 @@ import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.RetryQueue;
-import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
 
 /**
  * Takes custody of a polled job: writes it to Redis before anything else happens to it (D12), retrying while Redis is
- * away so the poll loop stops rather than losing it, and tells the scheduler the job's pool from the payload at hand.
- * A job whose id cannot name a Redis key (D5) is failed at once with {@code E_BADJOB}.
+ * away so the poll loop stops rather than losing it. A job whose id cannot name a Redis key (D5) is failed at once
+ * with {@code E_BADJOB}.
  */
 @ApplicationScoped
-class PolledJobIntake {
+class PolledJobIntake implements JobPoller.Intake {
 
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
-    private final SlotScheduler scheduler;
     private final Clock clock = Clock.systemUTC();
 
-    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator, SlotScheduler scheduler) {
+    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator) {
         this.queue = queue;
         this.coordinator = coordinator;
-        this.scheduler = scheduler;
     }
 
     int held() {
         return queue.held();
     }
 
-    void accept(PolledJob job) throws InterruptedException {
+    @Override
+    public void accept(PolledJob job) throws InterruptedException {
         if (!JobIds.valid(job.jobId())) {
             refuse(job);
             return;
         }
-        scheduler.expect(job.jobId(), job.payload(), job.constraints());
-        AtomicBoolean added = new AtomicBoolean();
-        Durably.run("polled job " + job.jobId(), () -> added.set(queue.enqueue(job.jobId(), job.payload(),
-                job.constraints(), clock.instant().plus(Job.DEADLINE_BOUND))));
-        if (!added.get()) {
-            scheduler.forget(job.jobId());
-        }
+        Durably.run("polled job " + job.jobId(), () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(),
+                clock.instant().plus(Job.DEADLINE_BOUND)));
         Log.debugf("Job %s polled and stored", job.jobId());
     }
 

@@ -1,10 +1,7 @@
 package io.aitbc.miner.probe;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -12,27 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitbc.miner.probe.NvidiaSmiParser.QueriedGpu;
+import io.aitbc.miner.process.Command;
+import io.aitbc.miner.process.Exec;
+import io.aitbc.miner.process.Exited;
 import io.quarkus.logging.Log;
 
 /**
  * Runs {@code nvidia-smi} (decisions D29): the CSV query, {@code -q} for the CUDA version and, when a GPU has MIG
- * enabled, {@code -L} for its instances. Each call is started from an argv array (no shell) and killed after
- * {@link ProbeConfig#timeout()}. Any failure (no executable, exit status 9 without a driver, a timeout, output that
+ * enabled, {@code -L} for its instances. Each call is started from an argv array (no shell) with the agent's process
+ * helper and killed after {@link ProbeConfig#timeout()}. Any failure (no executable, exit status 9 without a driver, a timeout,
+ * output that
  * does not parse) means no GPUs, with the reason kept in the {@link GpuScan}.
  */
 @ApplicationScoped
 public class NvidiaSmi {
 
     private static final int MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
-    private static final long READ_GRACE_MS = 2000;
     private static final int MAX_REASON = 200;
 
     private final ProbeConfig config;
@@ -118,69 +114,26 @@ public class NvidiaSmi {
         argv.add(exe.toString());
         argv.addAll(args);
         String what = "nvidia-smi " + args.getFirst().split("=", 2)[0];
-        Process process;
+        Exited run;
         try {
-            process = new ProcessBuilder(argv).start();
-            process.getOutputStream().close();
+            run = Exec.run(Command.of(argv, config.timeout()).withOutputMax(MAX_OUTPUT_BYTES));
         } catch (IOException e) {
             throw new CommandFailed(what + " could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailed(what + " interrupted");
         }
-        CompletableFuture<String> stdout = readAsync(process.getInputStream());
-        CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-        int status = await(process, what);
-        String out = collect(stdout, what);
-        if (status != 0) {
-            String said = firstLine(out).or(() -> firstLine(settle(stderr))).orElse("no output");
-            throw new CommandFailed(what + " exited with status " + status + ": " + said);
-        }
-        return out;
-    }
-
-    private int await(Process process, String what) throws CommandFailed {
-        try {
-            if (process.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                return process.exitValue();
-            }
-            kill(process);
+        if (run.timedOut()) {
             throw new CommandFailed(what + " timed out after " + config.timeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kill(process);
-            throw new CommandFailed(what + " interrupted");
         }
-    }
-
-    private static String collect(CompletableFuture<String> output, String what) throws CommandFailed {
-        try {
-            return output.get(READ_GRACE_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailed(what + " interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new CommandFailed(what + " output unreadable: " + e);
+        if (run.exitCode() != 0) {
+            String said = firstLine(run.stdout().text()).or(() -> firstLine(run.stderr().text())).orElse("no output");
+            throw new CommandFailed(what + " exited with status " + run.exitCode() + ": " + said);
         }
-    }
-
-    /** Stderr only explains a failure: whatever arrived in time, or nothing. */
-    private static String settle(CompletableFuture<String> output) {
-        return output.completeOnTimeout("", READ_GRACE_MS, TimeUnit.MILLISECONDS).exceptionally(e -> "").join();
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream in) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread.ofVirtual().name("nvidia-smi-output").start(() -> {
-            try (in) {
-                text.complete(new String(in.readNBytes(MAX_OUTPUT_BYTES), UTF_8));
-            } catch (IOException e) {
-                text.completeExceptionally(e);
-            }
-        });
-        return text;
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        if (run.stdout().cut()) {
+            throw new CommandFailed(what + " printed more than " + MAX_OUTPUT_BYTES + " bytes");
+        }
+        return run.stdout().text();
     }
 
     private static Optional<String> firstLine(String text) {

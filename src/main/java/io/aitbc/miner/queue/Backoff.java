@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 
 /**
  * The retry policy for transient runner errors: exponential backoff with full jitter (a delay drawn uniformly from
  * zero to {@code min(max, base × 2^(attempt−1))}), at most {@code maxAttempts} runs, and never a retry that would start
  * after the job's deadline. Plain code, so the bounds are unit-tested.
  */
-public final class Backoff {
+final class Backoff {
 
     private final int maxAttempts;
     private final Duration base;
@@ -20,7 +20,7 @@ public final class Backoff {
     private final DoubleSupplier random;
 
     /** A policy from configuration; bad values are refused with the variable's name. */
-    public Backoff(RetryConfig config, DoubleSupplier random) {
+    Backoff(RetryConfig config, DoubleSupplier random) {
         if (config.maxAttempts() < 1) {
             throw new InvalidConfigException("MINER_RETRY_MAX_ATTEMPTS", "must be at least 1");
         }
@@ -37,7 +37,7 @@ public final class Backoff {
     }
 
     /** The ceiling of the delay after run number {@code attempt} (1-based): {@code min(max, base × 2^(attempt−1))}. */
-    public Duration ceiling(int attempt) {
+    Duration ceiling(int attempt) {
         int doublings = Math.min(Math.max(attempt - 1, 0), 30);
         long millis = base.toMillis() << doublings;
         return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
@@ -47,7 +47,7 @@ public final class Backoff {
      * When to run again after run number {@code attempt} failed transiently at {@code now}; empty when the attempts
      * are spent or the next run could not start before {@code deadline}.
      */
-    public Optional<Instant> nextAttempt(int attempt, Instant now, Instant deadline) {
+    Optional<Instant> nextAttempt(int attempt, Instant now, Instant deadline) {
         if (attempt >= maxAttempts) {
             return Optional.empty();
         }

@@ -34,11 +34,13 @@ public class DeadLetters {
     private final QueueStore store;
     private final QueueKeys keys;
     private final Wakeups wakeups;
+    private final QueueClock clock;
 
-    DeadLetters(QueueStore store, Wakeups wakeups) {
+    DeadLetters(QueueStore store, Wakeups wakeups, QueueClock clock) {
         this.store = store;
         this.keys = store.keys();
         this.wakeups = wakeups;
+        this.clock = clock;
     }
 
     /** Re-queues the run or the report of a dead job. */
@@ -53,20 +55,20 @@ public class DeadLetters {
     }
 
     private Revived revive(String jobId, String how, String report, String code, String body) {
-        String answer = store.run(Script.REVIVE,
+        long now = store.millis();
+        ScriptAnswer answer = store.move(Script.REVIVE,
                 List.of(keys.job(jobId), keys.state(JobState.DEAD), keys.state(JobState.READY),
                         keys.state(JobState.OUTBOX)),
-                jobId, how, report, code, body, store.now()).toString();
-        if (answer.startsWith("STATE:")) {
+                jobId, how, report, code, body, Long.toString(now), Long.toString(QueueClock.lookAgain(now)));
+        if (!answer.ok()) {
             return Revived.NOT_DEAD;
         }
-        Revived revived = Revived.valueOf(answer);
-        store.held().incrementAndGet();
-        if (revived == Revived.READY) {
+        if (answer.state().orElseThrow() == JobState.READY) {
             wakeups.ready(jobId);
-        } else {
-            wakeups.outcome(jobId);
+            return Revived.READY;
         }
-        return revived;
+        clock.dueAt(QueueClock.lookAgain(now));
+        wakeups.outcome(jobId);
+        return Revived.OUTBOX;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.AgentIdentity;
 import io.aitbc.miner.job.JobState;
 import io.quarkus.redis.datasource.RedisDataSource;
 
@@ -15,30 +14,22 @@ import io.quarkus.redis.datasource.RedisDataSource;
 public class QueueInspector {
 
     private final RedisDataSource redis;
-    private final QueueKeys keys;
+    private final QueueStore store;
 
-    QueueInspector(RedisDataSource redis, AgentIdentity identity) {
+    QueueInspector(RedisDataSource redis, QueueStore store) {
         this.redis = redis;
-        this.keys = new QueueKeys(identity.minerId());
+        this.store = store;
     }
 
-    /** Up to {@code limit} job ids in {@code state}, oldest first. */
+    /** Up to {@code limit} job ids in {@code state}: oldest first, or soonest due for a sorted state. */
     public List<String> ids(JobState state, int limit) {
-        String key = keys.state(state);
-        try {
-            return switch (state) {
-                case READY, OUTBOX, DEAD -> redis.list(String.class).lrange(key, 0, limit - 1L);
-                case DELAYED, RUNNING, DONE -> redis.sortedSet(String.class).zrange(key, 0, limit - 1L);
-            };
-        } catch (RuntimeException e) {
-            throw new QueueUnavailableException("list " + state.label(), e);
-        }
+        return store.ids(state, limit);
     }
 
     /** Every field of one job's hash; empty when Redis does not know the job. */
     public Optional<Map<String, String>> job(String jobId) {
         try {
-            Map<String, String> fields = redis.hash(String.class).hgetall(keys.job(jobId));
+            Map<String, String> fields = redis.hash(String.class).hgetall(store.keys().job(jobId));
             return fields.isEmpty() ? Optional.empty() : Optional.of(fields);
         } catch (RuntimeException e) {
             throw new QueueUnavailableException("read job " + jobId, e);

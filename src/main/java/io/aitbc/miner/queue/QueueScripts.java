@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
@@ -15,28 +16,45 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Runs the queue's Lua scripts with {@code EVALSHA}, falling back to {@code EVAL} when Redis lost its script cache
  * (a restart), as decisions D11 says. Every script is idempotent, so a call that failed ambiguously may be repeated.
+ * Each script is the generated {@link LuaSchema#PRELUDE} followed by its file.
  */
 final class QueueScripts {
 
     /** The scripts under {@code src/main/resources/queue/}. */
     enum Script {
-        ENQUEUE,
-        CLAIM,
-        COMPLETE,
-        REPORT,
-        AMEND,
-        BURY,
-        DELAY,
-        PROMOTE,
-        REQUEUE,
-        CANCEL,
-        DEADLINE,
-        COUNTS,
-        TRIM,
-        REVIVE;
+        ENQUEUE(true),
+        CLAIM(true),
+        COMPLETE(true),
+        REPORT(true),
+        AMEND(false),
+        BURY(true),
+        DELAY(true),
+        PROMOTE(true),
+        REQUEUE(true),
+        CANCEL(true),
+        DEADLINE(false),
+        POSTPONE(false),
+        AMBIGUOUS(false),
+        RESEND(false),
+        TRIM(true),
+        REVIVE(true),
+        DUE(false),
+        STATUS(false);
 
-        private final String source = load("queue/" + name().toLowerCase(java.util.Locale.ROOT) + ".lua");
-        private final String sha = sha1(source);
+        private final boolean moves;
+        private final String source;
+        private final String sha;
+
+        Script(boolean moves) {
+            this.moves = moves;
+            this.source = LuaSchema.PRELUDE + load("queue/" + name().toLowerCase(Locale.ROOT) + ".lua");
+            this.sha = sha1(source);
+        }
+
+        /** Whether the script moves jobs between states (it changes the lengths, and may change the held count). */
+        boolean moves() {
+            return moves;
+        }
     }
 
     private final RedisDataSource redis;
@@ -51,13 +69,13 @@ final class QueueScripts {
             return redis.execute("EVALSHA", arguments(script.sha, keys, args));
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).contains("NOSCRIPT")) {
-                throw new QueueUnavailableException(script.name().toLowerCase(java.util.Locale.ROOT), e);
+                throw new QueueUnavailableException(script.name().toLowerCase(Locale.ROOT), e);
             }
         }
         try {
             return redis.execute("EVAL", arguments(script.source, keys, args));
         } catch (RuntimeException e) {
-            throw new QueueUnavailableException(script.name().toLowerCase(java.util.Locale.ROOT), e);
+            throw new QueueUnavailableException(script.name().toLowerCase(Locale.ROOT), e);
         }
     }
 

@@ -1,213 +1,148 @@
 package io.aitbc.miner.queue;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.JobState;
+import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.queue.QueueScripts.Script;
-import io.quarkus.logging.Log;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The durable job state in Redis and the transitions of the happy path: polled → ready → running → outbox → done (D9,
- * D11), one idempotent script each, four round trips per job. A transition is acknowledged by Redis before any channel
- * hears of the job (D12). Callers run on virtual or worker threads, never on the event loop; Redis failures surface as
- * {@link QueueUnavailableException} so the caller keeps the job in memory and tries again ({@link Durably}).
+ * The queue's facade: the durable job state in Redis and its transitions, polled → ready → running → (delayed →
+ * ready)* → outbox → done (D9, D11), one idempotent script each, four round trips per job on the happy path. A
+ * transition is acknowledged by Redis before any channel hears of the job (D12). The queue owns each job's fate:
+ * {@link #finish} decides between another run and the outbox, and the outbox's own retries follow the uploader's
+ * backoff ({@link #retryUpload}). Callers run on virtual or worker threads, never on the event loop; Redis failures
+ * surface as {@link QueueUnavailableException} so the caller keeps the job in memory and tries again
+ * ({@link Durably}).
  */
 @ApplicationScoped
 public class RetryQueue {
 
-    static final int RECEIPT_CAP = 10_000;
-
     private final QueueStore store;
     private final QueueKeys keys;
     private final Wakeups wakeups;
-    private final Map<String, JobOutcome> outbox = new ConcurrentHashMap<>();
-    private final CommittedOutcomes committed = new CommittedOutcomes(System::nanoTime);
+    private final Outbox outbox;
+    private final JobFates fates;
+    private final QueueStatus status;
+    private final SlotNeedRule needs;
 
-    RetryQueue(QueueStore store, Wakeups wakeups) {
+    RetryQueue(QueueStore store, Wakeups wakeups, Outbox outbox, JobFates fates, QueueStatus status,
+            SlotNeedRule needs) {
         this.store = store;
         this.keys = store.keys();
         this.wakeups = wakeups;
+        this.outbox = outbox;
+        this.fates = fates;
+        this.status = status;
+        this.needs = needs;
     }
 
-    /** Stores a polled (or adopted) job in {@code ready} and wakes the scheduler; false when Redis already knew it. */
+    /**
+     * Stores a polled (or adopted) job in {@code ready} with the slot it needs and wakes the scheduler; false when
+     * Redis already knew it.
+     */
     public boolean enqueue(String jobId, JsonNode payload, JsonNode constraints, Instant deadline) {
-        String answer = store.run(Script.ENQUEUE, List.of(keys.job(jobId), keys.state(JobState.READY)), jobId,
-                payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now())
-                .toString();
-        boolean added = "OK".equals(answer);
+        SlotNeed need = needs.of(payload, constraints);
+        boolean added = store.move(Script.ENQUEUE, List.of(keys.job(jobId), keys.state(JobState.READY)), jobId,
+                payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now(),
+                StoredNeeds.text(need)).ok();
         if (added) {
-            store.held().incrementAndGet();
-            wakeups.ready(jobId);
+            wakeups.ready(jobId, need);
         }
         return added;
     }
 
     /** Moves a ready job to {@code running} for this process; empty when another consumer or state has it. */
     public Optional<Job> claim(String jobId) {
-        Response answer = store.run(Script.CLAIM,
+        ScriptAnswer answer = store.move(Script.CLAIM,
                 List.of(keys.job(jobId), keys.state(JobState.READY), keys.state(JobState.RUNNING)), jobId,
                 Long.toString(ProcessHandle.current().pid()), store.now(), QueueStore.OWNER);
-        if (!"OK".equals(answer.get(0).toString())) {
+        if (!answer.ok()) {
             return Optional.empty();
         }
-        return Optional.of(new Job(jobId, store.tree(answer.get(1).toString()), store.tree(answer.get(2).toString()),
-                Instant.ofEpochMilli(answer.get(3).toLong()), answer.get(4).toInteger()));
-    }
-
-    /** Commits a job's one outcome to the {@code outbox} before any upload, then wakes the uploader. */
-    public void complete(String jobId, JobOutcome outcome) {
-        String body = outcome.body().toString();
-        String answer = store.run(Script.COMPLETE,
-                List.of(keys.job(jobId), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)), jobId,
-                outcome.report().name(), code(outcome), body, store.now()).toString();
-        if (answer.startsWith("STATE:")) {
-            Log.infof("Job %s finished in state %s (cancelled meanwhile?): its outcome is not kept", jobId,
-                    answer.substring(6));
-            return;
-        }
-        outbox.put(jobId, outcome);
-        committed.remember(jobId, outcome.report().name(), code(outcome), body);
-        wakeups.outcome(jobId);
+        List<String> job = answer.values();
+        return Optional.of(new Job(jobId, store.tree(job.get(0)), store.tree(job.get(1)),
+                Instant.ofEpochMilli(Long.parseLong(job.get(2))), Integer.parseInt(job.get(3))));
     }
 
     /**
-     * Commits again an outcome Redis lost in a restart, marked ambiguous in the same script: its report may already
-     * have been uploaded, so reconciliation decides before anything is sent (D6). Nobody is woken.
+     * Settles a run's outcome durably (held in memory while Redis is away): a transient failure
+     * ({@code ErrorCode.retryable()}) waits in {@code delayed} for another run while the attempts and the deadline allow
+     * it; any other outcome is committed to the outbox and the uploader woken.
      *
-     * @return whether the job was in {@code running} and went back to the outbox
+     * @return what became of the run
      */
-    boolean recommit(String jobId) {
-        Optional<CommittedOutcomes.Committed> outcome = committed.of(jobId);
-        if (outcome.isEmpty()) {
-            return false;
-        }
-        String answer = store.run(Script.COMPLETE,
-                List.of(keys.job(jobId), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)), jobId,
-                outcome.get().report(), outcome.get().errorCode(), outcome.get().body(), store.now(), "ambiguous")
-                .toString();
-        return "OK".equals(answer);
+    public Fate finish(Job job, JobOutcome outcome) throws InterruptedException {
+        return fates.finish(job, outcome);
     }
 
-    /** The outcome waiting for upload, unless the job left the outbox or its last upload was ambiguous. */
+    /** The outcome to upload now; empty when the job left the outbox, waits for reconciliation or is not due yet. */
     public Optional<JobOutcome> pendingOutcome(String jobId) {
-        JobOutcome cached = outbox.get(jobId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        List<String> fields = store.fields(jobId, "state", "report", "error_code", "outcome", "upload");
-        if (!"outbox".equals(fields.get(0)) || fields.get(4) != null || fields.get(3) == null) {
-            return Optional.empty();
-        }
-        String code = fields.get(2);
-        JobOutcome outcome = new JobOutcome(JobOutcome.Report.valueOf(fields.get(1)),
-                code == null || code.isEmpty() ? null : ErrorCode.valueOf(code),
-                (ObjectNode) store.tree(fields.get(3)));
-        outbox.put(jobId, outcome);
-        return Optional.of(outcome);
+        return outbox.pending(jobId);
     }
 
     /**
-     * Moves a reported job to {@code done}, keeping its receipt (capped at {@value #RECEIPT_CAP}).
+     * The uploader's backoff (D7): the entry is not uploaded again before {@code delay} has passed, when the queue's
+     * clock wakes the uploader for it. The time is kept with the entry in Redis.
+     */
+    public void retryUpload(String jobId, Duration delay) {
+        outbox.postpone(jobId, delay);
+    }
+
+    /**
+     * Moves a reported job to {@code done}, keeping its receipt (the newest 10,000 are kept).
      *
      * @param reason why it is done: {@code reported}, {@code job_not_found}, {@code reconciled}
      * @param receipt the receipt when the coordinator signed one
      */
     public void markReported(String jobId, String reason, Optional<StoredReceipt> receipt) {
-        String receiptId = receipt.map(StoredReceipt::id).orElse("");
-        String answer = store.run(Script.REPORT, List.of(keys.job(jobId), keys.state(JobState.OUTBOX),
-                keys.state(JobState.DONE), keys.receipts(), keys.receipt(receiptId.isEmpty() ? jobId : receiptId)),
-                jobId, reason, store.now(), receipt.map(StoredReceipt::json).orElse(""), receiptId,
-                receipt.map(StoredReceipt::verified).orElse("unchecked"), Integer.toString(RECEIPT_CAP),
-                keys.prefix()).toString();
-        outbox.remove(jobId);
-        if ("OK".equals(answer)) {
-            store.held().decrementAndGet();
-        }
+        outbox.reported(jobId, reason, receipt);
     }
 
     /** Replaces the outcome waiting in the outbox, e.g. a refused result by its failure (D7). */
     public void replaceOutcome(String jobId, JobOutcome outcome) {
-        store.run(Script.AMEND, List.of(keys.job(jobId)), outcome.report().name(), code(outcome),
-                outcome.body().toString());
-        outbox.put(jobId, outcome);
+        outbox.replace(jobId, outcome);
     }
 
     /** Moves an outbox entry the coordinator refuses for good to {@code dead}, for an operator (D10). */
     public void bury(String jobId, String reason) {
-        String answer = store.run(Script.BURY,
-                List.of(keys.job(jobId), keys.state(JobState.OUTBOX), keys.state(JobState.DEAD)), jobId, reason,
-                store.now()).toString();
-        outbox.remove(jobId);
-        if ("OK".equals(answer)) {
-            store.held().decrementAndGet();
-        }
+        outbox.bury(jobId, reason);
     }
 
     /** Marks an upload whose outcome is unknown: it is never resent blindly, reconciliation settles it (D6). */
     public void markAmbiguous(String jobId) {
-        outbox.remove(jobId);
-        store.setField(jobId, "upload", "ambiguous");
+        outbox.ambiguous(jobId);
     }
 
-    /** The length of every state, in one round trip; also re-synchronises the local count of held jobs. */
+    /** The length of every state as Redis holds it (read again only when a transition ran since the last read). */
     public QueueCounts counts() {
-        List<String> stateKeys = Arrays.stream(JobState.values()).map(keys::state).toList();
-        Response answer = store.run(Script.COUNTS, stateKeys);
-        Map<JobState, Long> byState = new EnumMap<>(JobState.class);
-        for (JobState state : JobState.values()) {
-            byState.put(state, answer.get(state.ordinal()).toLong());
-        }
-        QueueCounts counts = new QueueCounts(byState);
-        store.held().set(counts.inflight());
-        return counts;
+        return status.current().counts();
     }
 
-    /** Jobs held by this agent (ready, delayed, running, outbox), as last known without asking Redis. */
+    /**
+     * Every job polled, not yet reported and not dead (D13), as Redis holds it: what heartbeats report. Read again only
+     * when a transition ran since the last read.
+     */
+    public int inflight() {
+        return counts().inflight();
+    }
+
+    /** Jobs held by this agent (ready, delayed, running, outbox), as counted in memory without asking Redis. */
     public int held() {
         return store.held().get();
     }
 
     /** Wakes the scheduler for every job waiting in {@code ready} (a lost wake-up costs a sweep). */
-    public void wakeReady() {
+    void wakeReady() {
         store.ids(JobState.READY).forEach(wakeups::ready);
-    }
-
-    /**
-     * Wakes the uploader for every outbox entry; entries marked ambiguous are skipped by the uploader. Only the sweeper
-     * calls this, after checking that Redis did not restart.
-     */
-    void wakeOutbox() {
-        store.ids(JobState.OUTBOX).forEach(wakeups::outcome);
-    }
-
-    /** Forgets done jobs reported more than {@code maxAgeMillis} ago; dead jobs are kept (D10). */
-    public long trimDone(long maxAgeMillis) {
-        long cutOff = store.millis() - maxAgeMillis;
-        return store.run(Script.TRIM, List.of(keys.state(JobState.DONE)), Long.toString(cutOff), "500", keys.prefix())
-                .toLong();
-    }
-
-    /** Forgets the cached outcome of a job whose outbox entry is being reconciled. */
-    void forgetCached(String jobId) {
-        outbox.remove(jobId);
-    }
-
-    private static String code(JobOutcome outcome) {
-        return outcome.errorCode() == null ? "" : outcome.errorCode().name();
     }
 }

@@ -2,32 +2,21 @@ package io.aitbc.miner.reconcile;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
-import io.aitbc.miner.coordinator.ListedJob;
-import io.aitbc.miner.job.Job;
-import io.aitbc.miner.job.JobIds;
-import io.aitbc.miner.poller.PollConfig;
-import io.aitbc.miner.queue.HeldJobs;
-import io.aitbc.miner.queue.JobRecovery;
+import io.aitbc.miner.job.PollAmbiguous;
+import io.aitbc.miner.job.UploadAmbiguous;
 import io.aitbc.miner.queue.OutboxSuspected;
 import io.aitbc.miner.queue.QueueUnavailableException;
-import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.queue.StartupRecovery;
 import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
@@ -35,34 +24,42 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Reconciles the jobs held with the coordinator's RUNNING listing (D6): at start-up, every
- * {@code MINER_RECONCILE_INTERVAL}, {@code MINER_RECONCILE_DELAY} after an ambiguous poll or upload, and again at
- * that delay while something is unsettled. It resends or settles ambiguous uploads, stops cancelled jobs, adopts jobs
- * whose poll answer was lost and takes each job's deadline from {@code expires_at}.
+ * When reconciliation rounds run (D6): at start-up once start-up recovery is done, every
+ * {@code MINER_RECONCILE_INTERVAL}, {@code MINER_RECONCILE_DELAY} after an ambiguous poll or upload
+ * ({@link PollAmbiguous}, {@link UploadAmbiguous}, {@link OutboxSuspected}), and again at that delay while something
+ * is unsettled. A round that cannot complete (coordinator or Redis away) is void and changes nothing.
  */
 @ApplicationScoped
 public class Reconciler {
 
-    private final CoordinatorClient coordinator;
-    private final JobRecovery recovery;
-    private final RetryQueue queue;
-    private final SlotScheduler scheduler;
-    private final StartupRecovery startup;
-    private final Duration delay;
-    private final Clock clock = Clock.systemUTC();
-    private final Ledger ledger;
-    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("reconcile").daemon().factory());
+    /** Rounds start this much after their delay, so their listing is surely taken once the delay has passed. */
+    static final Duration SLACK = Duration.ofMillis(50);
+    /** How long a round waits for start-up recovery before it tries again. */
+    static final Duration RECOVERY_WAIT = Duration.ofSeconds(1);
 
-    Reconciler(CoordinatorClient coordinator, JobRecovery recovery, RetryQueue queue, SlotScheduler scheduler,
-            StartupRecovery startup, ReconcileConfig config, PollConfig poll) {
-        this.coordinator = coordinator;
-        this.recovery = recovery;
-        this.queue = queue;
-        this.scheduler = scheduler;
-        this.startup = startup;
-        this.delay = config.delay();
-        this.ledger = new Ledger(config.delay(), poll.interval(), clock.instant());
+    private final ReconcileRound round;
+    private final BooleanSupplier recovered;
+    private final Duration delay;
+    private final RoundTimer timer;
+
+    /**
+     * @param pollInterval {@code MINER_POLL_INTERVAL} (the poller's setting, read by name so this lower layer never
+     *        imports the poller): a held job counts as cancelled only when two listings at least this far apart miss it
+     */
+    @Inject
+    Reconciler(CoordinatorClient coordinator, RedisHeldJobStore store, SlotScheduler scheduler,
+            StartupRecovery startup, ReconcileConfig config,
+            @ConfigProperty(name = "miner.poll.interval") Duration pollInterval) {
+        this(new ReconcileRound(store, coordinator::runningJobs, scheduler::stop,
+                new Ledger(config.delay(), pollInterval, Clock.systemUTC().instant()), Clock.systemUTC()),
+                startup::done, config.delay(), RoundTimer.daemonThread("reconcile"));
+    }
+
+    Reconciler(ReconcileRound round, BooleanSupplier recovered, Duration delay, RoundTimer timer) {
+        this.round = round;
+        this.recovered = recovered;
+        this.delay = delay;
+        this.timer = timer;
     }
 
     void start(@Observes StartupEvent event) {
@@ -70,20 +67,19 @@ public class Reconciler {
     }
 
     /** A poll ended without a clear answer: a job it assigned is adopted by the round after the delay. */
-    public void ambiguousPoll() {
+    void pollAmbiguous(@Observes PollAmbiguous event) {
+        roundIn(delay);
+    }
+
+    /** An upload ended without a clear answer: the rounds after the delay settle it. */
+    void uploadAmbiguous(@Observes UploadAmbiguous event) {
+        round.ambiguous(event.jobId());
         roundIn(delay);
     }
 
     /** Redis restarted and may have lost reports: the outbox entries it held are settled like ambiguous uploads. */
     void outboxSuspected(@Observes OutboxSuspected event) {
-        Instant now = clock.instant();
-        event.jobIds().forEach(jobId -> ledger.ambiguous(jobId, now));
-        roundIn(delay);
-    }
-
-    /** An upload ended without a clear answer: the rounds after the delay settle it. */
-    public void ambiguousUpload(String jobId) {
-        ledger.ambiguous(jobId, clock.instant());
+        event.jobIds().forEach(round::ambiguous);
         roundIn(delay);
     }
 
@@ -93,79 +89,29 @@ public class Reconciler {
     }
 
     private void roundIn(Duration wait) {
-        rounds.schedule(this::roundSafely, wait.toMillis() + 50, TimeUnit.MILLISECONDS);
+        timer.schedule(this::roundSafely, wait.plus(SLACK));
     }
 
     private void roundSafely() {
-        if (!startup.done()) {
-            roundIn(Duration.ofSeconds(1));
+        if (!recovered.getAsBoolean()) {
+            roundIn(RECOVERY_WAIT);
             return;
         }
         try {
-            round();
+            round.run();
         } catch (CoordinatorException | QueueUnavailableException e) {
             Log.infof("Reconciliation round void: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        if (ledger.unsettled()) {
+        if (round.unsettled()) {
             roundIn(delay);
-        }
-    }
-
-    private void round() throws InterruptedException {
-        HeldJobs held = recovery.snapshot();
-        Set<String> ambiguous = new HashSet<>();
-        for (String jobId : held.outbox()) {
-            if (recovery.ambiguous(jobId)) {
-                ambiguous.add(jobId);
-            }
-        }
-        Instant listingStart = clock.instant();
-        Map<String, ListedJob> listed = new LinkedHashMap<>();
-        coordinator.runningJobs().forEach(job -> listed.put(job.jobId(), job));
-        Ledger.Plan plan = ledger.plan(held, ambiguous, listed, listingStart);
-        apply(plan, held, listed);
-    }
-
-    private void apply(Ledger.Plan plan, HeldJobs held, Map<String, ListedJob> listed) {
-        plan.resend().forEach(jobId -> {
-            Log.infof("Job %s is still RUNNING at the coordinator: its report did not land, sending it again", jobId);
-            recovery.resend(jobId);
-        });
-        plan.settle().forEach(jobId -> {
-            Log.infof("Job %s left the RUNNING listing: its report landed, not sending it again", jobId);
-            recovery.settleLanded(jobId);
-        });
-        plan.cancel().forEach(jobId -> {
-            if (recovery.cancel(jobId)) {
-                Log.infof("Job %s was cancelled by its client: stopped, nothing reported", jobId);
-                scheduler.stop(jobId);
-            }
-        });
-        plan.unknown().forEach(this::adoptIfUnknown);
-        listed.values().stream().filter(job -> held.holds(job.jobId()) && job.expiresAt().isPresent())
-                .forEach(job -> recovery.updateDeadline(job.jobId(), job.expiresAt().get()));
-    }
-
-    private void adoptIfUnknown(ListedJob job) {
-        if (!JobIds.valid(job.jobId())) {
-            Log.warnf("The coordinator lists a job with an unusable id (%d chars) as ours: not adopted",
-                    job.jobId().length());
-            return;
-        }
-        if (recovery.known(job.jobId())) {
-            return;
-        }
-        Instant deadline = job.expiresAt().orElse(clock.instant().plus(Job.DEADLINE_BOUND));
-        if (queue.enqueue(job.jobId(), job.payload(), JsonNodeFactory.instance.objectNode(), deadline)) {
-            Log.infof("Job %s is assigned to this miner but its poll answer never arrived: adopted", job.jobId());
         }
     }
 
     @PreDestroy
     void stop() {
-        rounds.shutdownNow();
+        timer.stop();
     }
 }

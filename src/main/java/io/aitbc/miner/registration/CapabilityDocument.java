@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
-import io.aitbc.miner.runner.OllamaClient;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.scheduler.SlotScheduler;
 

@@ -8,11 +8,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.job.CoordinatorAuthRefused;
+import io.aitbc.miner.job.JobReported;
+import io.aitbc.miner.job.PollAmbiguous;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.scheduler.SlotScheduler;
@@ -24,7 +27,9 @@ import io.quarkus.scheduler.Scheduled;
  * The miner's standing with the coordinator: registers at start-up (retrying until it is accepted), sends a heartbeat
  * with the true {@code inflight} every {@code MINER_HEARTBEAT_INTERVAL} and right after every registration (D3),
  * registers again at once when a heartbeat answers 404, and at most once per heartbeat interval, backing off, while
- * polls answer 500.
+ * polls answer 500. It learns from the pipeline's events: a 401/403 on any call ({@link CoordinatorAuthRefused}), an
+ * ambiguous poll ({@link PollAmbiguous}) and an accepted {@code /fail} ({@link JobReported}), after which a heartbeat
+ * goes out at once because {@code /fail} leaves the coordinator's {@code inflight} as it was.
  */
 @ApplicationScoped
 public class Registration {
@@ -85,8 +90,38 @@ public class Registration {
         pollBackoff = 1;
     }
 
+    void pollAmbiguous(@Observes PollAmbiguous event) {
+        if (!event.serverError()) {
+            return;
+        }
+        try {
+            pollServerError();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void reported(@Observes JobReported event) {
+        if (!event.failureAccepted()) {
+            return;
+        }
+        try {
+            heartbeatNow();
+        } catch (CoordinatorException e) {
+            Log.debugf("Heartbeat after /fail failed: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The coordinator refused the key: readiness says so until a call succeeds. */
+    void authRefused(@Observes CoordinatorAuthRefused event) {
+        problem = "coordinator refused the API key: " + event.reason();
+        Log.errorf("Coordinator refused the API key (%s); fix MINER_API_KEY", event.reason());
+    }
+
     /** A poll answered 500 (unknown miner, or a coordinator database outage): register again, rate-limited (D3). */
-    public void pollServerError() throws InterruptedException {
+    private void pollServerError() throws InterruptedException {
         synchronized (this) {
             Instant now = clock.instant();
             if (now.isBefore(lastPollRegistration.plus(interval.multipliedBy(pollBackoff)))) {
@@ -99,14 +134,8 @@ public class Registration {
         registerOnce();
     }
 
-    /** The coordinator refused the key: readiness says so until a call succeeds. */
-    public void authFailed(CoordinatorAuthException e) {
-        problem = "coordinator refused the API key: " + e.getMessage();
-        Log.errorf("Coordinator refused the API key (%d); fix MINER_API_KEY", e.status());
-    }
-
-    /** Sends a heartbeat now: after every registration and after every {@code /fail} (which leaves inflight as is). */
-    public void heartbeatNow() throws InterruptedException {
+    /** Sends a heartbeat now: on schedule and after every accepted {@code /fail}. */
+    private void heartbeatNow() throws InterruptedException {
         try {
             coordinator.heartbeat(inflight(), STATUS_ONLINE);
             lastHeartbeat = clock.instant();
@@ -132,7 +161,7 @@ public class Registration {
         try {
             heartbeatNow();
         } catch (CoordinatorAuthException e) {
-            authFailed(e);
+            Log.debugf("Heartbeat refused: %s", e.getMessage());
         } catch (CoordinatorException e) {
             Log.warnf("Heartbeat failed: %s", e.getMessage());
         }
@@ -162,7 +191,7 @@ public class Registration {
             registered = true;
             problem = null;
         } catch (CoordinatorAuthException e) {
-            authFailed(e);
+            Log.debugf("Registration refused: %s", e.getMessage());
         } catch (CoordinatorException e) {
             problem = "registration failed: " + e.getMessage();
             Log.warnf("Registration failed: %s", e.getMessage());
@@ -181,7 +210,7 @@ public class Registration {
 
     private int inflight() {
         try {
-            return queue.counts().inflight();
+            return queue.inflight();
         } catch (QueueUnavailableException e) {
             return queue.held();
         }

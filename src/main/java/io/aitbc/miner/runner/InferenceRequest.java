@@ -43,7 +43,7 @@ public record InferenceRequest(String model, String prompt, Optional<String> sys
     }
 
     /** The streaming {@code /api/generate} body. */
-    ObjectNode toGenerateBody() {
+    public ObjectNode toGenerateBody() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("model", model);
         body.put("prompt", prompt);

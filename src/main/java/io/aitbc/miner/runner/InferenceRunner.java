@@ -1,5 +1,6 @@
 package io.aitbc.miner.runner;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.MinerConfig;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobRunner;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
+import io.aitbc.miner.ollama.Generation;
+import io.aitbc.miner.ollama.ModelNames;
+import io.aitbc.miner.ollama.OllamaClient;
+import io.aitbc.miner.ollama.OllamaException;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
@@ -20,9 +27,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Runs {@code inference} jobs on the node's Ollama (decisions D14) and reports them in the compatible result shape of
- * the production miner, plus Ollama's statistics. Billing follows D20: {@code metrics.duration_ms} is the runner's own
- * wall time on a monotonic clock, and no key that sets a price ({@code units}, {@code price}, {@code cost},
- * {@code aitbc_earned}) is ever written.
+ * the production miner, plus Ollama's statistics and the node's GPUs in {@code metrics}. The generation's wall time on
+ * a monotonic clock is returned as the measured, billed time (D20), with the time to its first chunk.
  */
 @ApplicationScoped
 public class InferenceRunner implements JobRunner {
@@ -31,12 +37,12 @@ public class InferenceRunner implements JobRunner {
 
     private final OllamaClient ollama;
     private final HardwareProbe probe;
-    private final MinerConfig miner;
+    private final InferenceConfig config;
 
-    public InferenceRunner(OllamaClient ollama, HardwareProbe probe, MinerConfig miner) {
+    public InferenceRunner(OllamaClient ollama, HardwareProbe probe, InferenceConfig config) {
         this.ollama = ollama;
         this.probe = probe;
-        this.miner = miner;
+        this.config = config;
     }
 
     @Override
@@ -45,28 +51,35 @@ public class InferenceRunner implements JobRunner {
     }
 
     @Override
-    public JobOutcome run(Job job) throws InterruptedException {
+    public RawOutcome run(Job job, Placement placement) throws InterruptedException {
         InferenceRequest request;
         try {
             request = InferenceRequest.fromPayload(job.payload());
         } catch (IllegalArgumentException e) {
-            return JobOutcome.failure(ErrorCode.E_BADJOB, e.getMessage());
+            return failure(ErrorCode.E_BADJOB, e.getMessage());
         }
         Log.debugf("inference on model %s, prompt of %d characters", request.model(), request.prompt().length());
         Generation generation;
         try {
-            generation = ollama.generate(request);
+            generation = ollama.generate(request.model(), request.toGenerateBody(), config.firstTokenTimeout(),
+                    config.idleTimeout());
         } catch (OllamaException e) {
-            return JobOutcome.failure(e.code(), e.getMessage());
+            return failure(e.code(), e.getMessage());
         }
         String answered = generation.done().path("model").asText(request.model());
         if (!ModelNames.same(answered, request.model())) {
-            return JobOutcome.failure(ErrorCode.E_MODEL,
+            return failure(ErrorCode.E_MODEL,
                     "Ollama answered with model '" + answered + "' instead of '" + request.model() + "'");
         }
         Log.debugf("inference output: %s", generation.output());
         long durationMs = generation.elapsedNanos() / NANOS_PER_MS;
-        return JobOutcome.success(result(request, generation, durationMs), metrics(durationMs));
+        JobOutcome success = JobOutcome.success(result(request, generation, durationMs), gpus());
+        return RawOutcome.measured(success, Duration.ofNanos(generation.elapsedNanos()))
+                .withFirstToken(generation.firstChunk());
+    }
+
+    private static RawOutcome failure(ErrorCode code, String message) {
+        return RawOutcome.unmeasured(JobOutcome.failure(code, message));
     }
 
     private ObjectNode result(InferenceRequest request, Generation generation, long durationMs) {
@@ -87,11 +100,9 @@ public class InferenceRunner implements JobRunner {
         return result;
     }
 
-    private ObjectNode metrics(long durationMs) {
+    /** The node's GPUs, reported beside the billing metrics. */
+    private ObjectNode gpus() {
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
-        metrics.put("duration_ms", durationMs);
-        metrics.put("unit_type", "gpu_seconds");
-        metrics.put("unit_price", miner.price());
         HardwareInventory inventory = probe.inventory();
         if (inventory.hasGpu()) {
             List<GpuDevice> gpus = inventory.gpus();

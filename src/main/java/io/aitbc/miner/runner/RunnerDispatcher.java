@@ -16,18 +16,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobRunner;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.PayloadText;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
 import io.quarkus.logging.Log;
 
 /**
- * The runner package's facade: classifies a payload and runs the job on the runner of its type, always ending in one
- * {@link JobOutcome}. Types without a runner on this node fail with {@code E_UNSUPPORTED}; a runner that throws
- * fails the job with {@code E_INTERNAL} instead of taking the pipeline down.
+ * The runner package's facade: runs the job on the runner of its payload's type ({@link JobType#of}), always ending in
+ * one raw outcome. Types without a runner on this node fail with {@code E_UNSUPPORTED}; a runner that throws fails the
+ * job with {@code E_INTERNAL} instead of taking the pipeline down.
  */
 @ApplicationScoped
 public class RunnerDispatcher {
 
-    private static final int TYPE_SHOWN_MAX = 40;
     private static final Set<String> OUT_OF_SCOPE = Set.of("transcribe", "reencode");
 
     private final Map<JobType, JobRunner> runners = new EnumMap<>(JobType.class);
@@ -45,97 +48,75 @@ public class RunnerDispatcher {
     }
 
     /**
-     * The job type a payload asks for: its {@code type} field, or {@code inference} for {@code model} + {@code prompt}
-     * without a type; {@link JobType#UNKNOWN} for anything else (also for payloads that are not objects).
-     */
-    public JobType classify(JsonNode payload) {
-        if (payload == null || !payload.isObject()) {
-            return JobType.UNKNOWN;
-        }
-        JsonNode type = payload.get("type");
-        if (type == null) {
-            return payload.has("model") && payload.has("prompt") ? JobType.INFERENCE : JobType.UNKNOWN;
-        }
-        return switch (type.isTextual() ? type.asText() : "") {
-            case "inference" -> JobType.INFERENCE;
-            case "cli" -> JobType.CLI;
-            case "python" -> JobType.PYTHON;
-            default -> JobType.UNKNOWN;
-        };
-    }
-
-    /**
      * Runs a job to its outcome, with {@code job_id} in the logging context.
      *
+     * @param placement the slot the job holds
      * @throws InterruptedException when the agent stops the job; no outcome is reported then
      */
-    public JobOutcome run(Job job) throws InterruptedException {
+    public RawOutcome run(Job job, Placement placement) throws InterruptedException {
         MDC.put("job_id", job.id());
         try {
-            JobOutcome outcome = dispatch(job);
+            RawOutcome raw = dispatch(job, placement);
+            JobOutcome outcome = raw.outcome();
             if (outcome.errorCode() != null) {
                 MDC.put("error_code", outcome.errorCode().name());
                 Log.debugf("job failed: %s", outcome.body().path("error_message").asText());
             }
-            return outcome;
+            return raw;
         } finally {
             MDC.remove("error_code");
             MDC.remove("job_id");
         }
     }
 
-    private JobOutcome dispatch(Job job) throws InterruptedException {
+    private RawOutcome dispatch(Job job, Placement placement) throws InterruptedException {
         JsonNode payload = job.payload();
         if (payload == null || !payload.isObject()) {
-            return JobOutcome.failure(ErrorCode.E_BADJOB,
+            return failure(ErrorCode.E_BADJOB,
                     "payload must be a JSON object, not " + (payload == null ? "nothing" : nodeKind(payload)));
         }
         JsonNode type = payload.get("type");
         if (type != null && !type.isTextual()) {
-            return JobOutcome.failure(ErrorCode.E_BADJOB, "'type' must be a string, not " + nodeKind(type));
+            return failure(ErrorCode.E_BADJOB, "'type' must be a string, not " + nodeKind(type));
         }
-        JobType kind = classify(payload);
+        JobType kind = JobType.of(payload);
         if (kind == JobType.UNKNOWN) {
             return unknown(type);
         }
         JobRunner runner = runners.get(kind);
         if (runner == null) {
-            return JobOutcome.failure(ErrorCode.E_UNSUPPORTED, kind.label() + " jobs are not enabled on this node");
+            return failure(ErrorCode.E_UNSUPPORTED, kind.label() + " jobs are not enabled on this node");
         }
-        return runSafely(runner, job);
+        return runSafely(runner, job, placement);
     }
 
-    private static JobOutcome unknown(JsonNode type) {
+    private static RawOutcome unknown(JsonNode type) {
         if (type == null) {
-            return JobOutcome.failure(ErrorCode.E_BADJOB,
-                    "payload has no 'type', and no 'model' and 'prompt' for an inference job");
+            return failure(ErrorCode.E_BADJOB, "payload has no 'type', and no 'model' and 'prompt' for an inference job");
         }
-        String name = sanitise(type.asText());
+        String name = PayloadText.sanitise(type.asText());
         String why = OUT_OF_SCOPE.contains(type.asText()) ? " is not supported by this node"
                 : " is not a job type this node knows";
-        return JobOutcome.failure(ErrorCode.E_UNSUPPORTED, "job type '" + name + "'" + why);
+        return failure(ErrorCode.E_UNSUPPORTED, "job type '" + name + "'" + why);
     }
 
-    private static JobOutcome runSafely(JobRunner runner, Job job) throws InterruptedException {
+    private static RawOutcome runSafely(JobRunner runner, Job job, Placement placement) throws InterruptedException {
         try {
-            JobOutcome outcome = runner.run(job);
+            RawOutcome outcome = runner.run(job, placement);
             if (outcome == null) {
-                return JobOutcome.failure(ErrorCode.E_INTERNAL, runner.type().label() + " runner gave no outcome");
+                return failure(ErrorCode.E_INTERNAL, runner.type().label() + " runner gave no outcome");
             }
             return outcome;
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
             Log.errorf(e, "%s runner failed unexpectedly", runner.type().label());
-            return JobOutcome.failure(ErrorCode.E_INTERNAL,
-                    runner.type().label() + " runner failed: " + e.getClass().getName());
+            return failure(ErrorCode.E_INTERNAL, runner.type().label() + " runner failed: " + e.getClass().getName());
         }
     }
 
-    /** The type as it may appear in a message: printable word characters only, cut to a bounded length. */
-    static String sanitise(String type) {
-        String shown = type.length() <= TYPE_SHOWN_MAX ? type : type.substring(0, TYPE_SHOWN_MAX) + "...";
-        return shown.replaceAll("[^A-Za-z0-9._-]", "?");
+    private static RawOutcome failure(ErrorCode code, String message) {
+        return RawOutcome.unmeasured(JobOutcome.failure(code, message));
     }
 
     private static String nodeKind(JsonNode node) {

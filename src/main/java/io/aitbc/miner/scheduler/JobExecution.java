@@ -1,83 +1,96 @@
 package io.aitbc.miner.scheduler;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.MDC;
 
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
+import io.aitbc.miner.job.JobFinished;
 import io.aitbc.miner.job.JobOutcome;
-import io.aitbc.miner.queue.Backoff;
-import io.aitbc.miner.queue.Durably;
-import io.aitbc.miner.queue.JobRecovery;
-import io.aitbc.miner.queue.RetryConfig;
+import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.queue.Fate;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.runner.RunnerDispatcher;
-import io.aitbc.miner.telemetry.JobMetrics;
-import io.aitbc.miner.uploader.ResultSizeCap;
 import io.quarkus.logging.Log;
 
 /**
- * Runs one claimed job to its durable next state: a transient runner error ({@code E_RUNNER}) waits in
- * {@code delayed} for another attempt while the backoff and the deadline allow it; every other outcome is capped to
- * the result size limit and committed to the outbox.
+ * Runs one claimed job to its durable next state: the runner's raw outcome gets the result rules (billing metrics,
+ * billing keys stripped, the size cap) once, then goes to the queue, which retries a transient failure or commits the
+ * outcome to the outbox ({@link RetryQueue#finish}); a committed outcome is announced as {@link JobFinished}. A runner
+ * that throws fails the job with {@code E_INTERNAL}. Its collaborators are narrow functions, so it is unit-tested with
+ * fakes.
  */
 @ApplicationScoped
 class JobExecution {
 
-    private final RunnerDispatcher runners;
-    private final RetryQueue queue;
-    private final JobRecovery recovery;
-    private final ResultSizeCap cap;
-    private final Backoff backoff;
-    private final JobMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
-
-    JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultSizeCap cap,
-            RetryConfig retry, JobMetrics metrics) {
-        this.runners = runners;
-        this.metrics = metrics;
-        this.queue = queue;
-        this.recovery = recovery;
-        this.cap = cap;
-        this.backoff = new Backoff(retry, () -> ThreadLocalRandom.current().nextDouble());
+    /** Runs a claimed job on its slot: the runner dispatcher. */
+    @FunctionalInterface
+    interface Run {
+        RawOutcome run(Job job, Placement placement) throws InterruptedException;
     }
 
-    void run(Job job) throws InterruptedException {
+    /** Turns a raw outcome into the report: the result rules. */
+    @FunctionalInterface
+    interface Rules {
+        JobOutcome apply(RawOutcome raw, SlotKind slot);
+    }
+
+    /** What becomes of the outcome: the queue's {@link RetryQueue#finish}. */
+    @FunctionalInterface
+    interface Finish {
+        Fate finish(Job job, JobOutcome outcome) throws InterruptedException;
+    }
+
+    private final Run runner;
+    private final Rules rules;
+    private final Finish queue;
+    private final Consumer<JobFinished> finished;
+
+    @Inject
+    JobExecution(RunnerDispatcher runners, ResultRules results, RetryQueue queue, Event<JobFinished> finished) {
+        this(runners::run, results::apply, queue::finish, finished::fire);
+    }
+
+    JobExecution(Run runner, Rules rules, Finish queue, Consumer<JobFinished> finished) {
+        this.runner = runner;
+        this.rules = rules;
+        this.queue = queue;
+        this.finished = finished;
+    }
+
+    void run(Job job, Placement placement) throws InterruptedException {
         MDC.put("job_id", job.id());
         long start = System.nanoTime();
         try {
-            JobOutcome outcome = outcomeOf(job);
+            RawOutcome raw = outcomeOf(job, placement);
             Duration runTime = Duration.ofNanos(System.nanoTime() - start);
-            Optional<Instant> retry = outcome.errorCode() == ErrorCode.E_RUNNER
-                    ? backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline())
-                    : Optional.empty();
-            if (retry.isPresent()) {
-                String error = outcome.body().path("error_message").asText();
-                Log.infof("Job %s attempt %d failed transiently, retrying at %s", job.id(), job.attempt(), retry.get());
-                Durably.run("the retry of job " + job.id(), () -> recovery.delay(job.id(), retry.get(), error));
-            } else {
-                JobOutcome capped = cap.apply(outcome);
-                Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), capped));
-                metrics.finished(runners.classify(job.payload()), capped, runTime);
+            JobOutcome outcome = rules.apply(raw, placement.slot());
+            if (queue.finish(job, outcome) != Fate.RETRIED) {
+                finished.accept(new JobFinished(job.id(), JobType.of(job.payload()), outcome, runTime,
+                        raw.firstToken()));
             }
         } finally {
             MDC.remove("job_id");
         }
     }
 
-    private JobOutcome outcomeOf(Job job) throws InterruptedException {
+    private RawOutcome outcomeOf(Job job, Placement placement) throws InterruptedException {
         try {
-            return runners.run(job);
+            return runner.run(job, placement);
         } catch (RuntimeException e) {
             Log.errorf(e, "Job %s failed inside the agent", job.id());
-            return JobOutcome.failure(ErrorCode.E_INTERNAL, "agent error " + e.getClass().getSimpleName());
+            return RawOutcome.unmeasured(
+                    JobOutcome.failure(ErrorCode.E_INTERNAL, "agent error " + e.getClass().getSimpleName()));
         }
     }
 }

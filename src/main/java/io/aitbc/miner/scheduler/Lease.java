@@ -3,19 +3,25 @@ package io.aitbc.miner.scheduler;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.probe.GpuDevice;
 
 /**
  * A slot a job holds while it runs.
  *
- * @param slots the pool's semaphore; empty for a job that needs no slot (it fails at once)
- * @param device the GPU of a {@code slot: gpu} job
+ * @param kind the pool the slot belongs to
+ * @param slots the pool's semaphore
+ * @param device the GPU of a {@link SlotKind#GPU} slot
  */
-record Lease(Optional<Semaphore> slots, Optional<GpuDevice> device) {
-
-    static final Lease NONE = new Lease(Optional.empty(), Optional.empty());
+record Lease(SlotKind kind, Semaphore slots, Optional<GpuDevice> device) {
 
     void release() {
-        slots.ifPresent(Semaphore::release);
+        slots.release();
+    }
+
+    /** The slot as the runner is told it. */
+    Placement placement() {
+        return new Placement(kind, device.map(GpuDevice::uuid));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
-import io.aitbc.miner.InvalidConfigException;
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
@@ -14,14 +14,14 @@ import io.aitbc.miner.probe.HardwareInventory;
 
 /**
  * The three pools of D13: inference (not pinned), one per GPU ({@code MINER_GPU_SLOTS_PER_DEVICE} each, for
- * {@code slot: gpu} jobs, chosen by VRAM) and CPU. Acquisition is not thread-safe by itself: the scheduler acquires
- * under its lock, and may keep {@code reserved} slots of every pool for jobs it claimed before knowing their pool.
+ * {@code slot: gpu} jobs, chosen by VRAM) and CPU. Acquisition is not thread-safe by itself: {@link Admission} acquires
+ * and releases under its lock; the counts may be read from anywhere.
  */
 final class SlotPools {
 
-    private record Pool(Semaphore slots, int size, Optional<GpuDevice> device) {
-        boolean roomAbove(int reserved) {
-            return slots.availablePermits() > reserved;
+    private record Pool(SlotKind kind, Semaphore slots, int size, Optional<GpuDevice> device) {
+        int busy() {
+            return size - slots.availablePermits();
         }
     }
 
@@ -30,12 +30,18 @@ final class SlotPools {
     private final List<Pool> gpus = new ArrayList<>();
 
     SlotPools(int inferenceSlots, int cpuSlots, int slotsPerDevice, HardwareInventory inventory) {
-        if (cpuSlots < 1) {
-            throw new InvalidConfigException("MINER_CPU_SLOTS", "must be at least 1");
-        }
-        this.inference = pool(inferenceSlots, Optional.empty());
-        this.cpu = pool(cpuSlots, Optional.empty());
-        inventory.gpus().forEach(gpu -> gpus.add(pool(slotsPerDevice, Optional.of(gpu))));
+        this.inference = pool(SlotKind.INFERENCE, inferenceSlots, Optional.empty());
+        this.cpu = pool(SlotKind.CPU, cpuSlots, Optional.empty());
+        inventory.gpus().forEach(gpu -> gpus.add(pool(SlotKind.GPU, slotsPerDevice, Optional.of(gpu))));
+    }
+
+    /** The pools configured for this node, each size checked (exit 2 with the variable to fix). */
+    static SlotPools of(SlotsConfig config, HardwareInventory inventory) {
+        int perDevice = atLeastOne("MINER_GPU_SLOTS_PER_DEVICE", config.gpuSlotsPerDevice());
+        int inference = atLeastOne("MINER_INFERENCE_SLOTS",
+                config.inferenceSlots().orElseGet(() -> Math.max(1, inventory.gpus().size() * perDevice)));
+        int cpu = atLeastOne("MINER_CPU_SLOTS", config.cpuSlots().orElseGet(inventory::cpuCores));
+        return new SlotPools(inference, cpu, perDevice, inventory);
     }
 
     int total() {
@@ -43,46 +49,36 @@ final class SlotPools {
     }
 
     int busy() {
-        return all().mapToInt(p -> p.size() - p.slots().availablePermits()).sum();
+        return all().mapToInt(Pool::busy).sum();
+    }
+
+    /** Busy slots of {@code kind}: the inference or CPU pool, or all GPUs together. */
+    int busy(SlotKind kind) {
+        return all().filter(p -> p.kind() == kind).mapToInt(Pool::busy).sum();
     }
 
     /** Slots of {@code kind}: the inference or CPU pool, or all GPUs together. */
     int size(SlotKind kind) {
-        return switch (kind) {
-            case INFERENCE -> inference.size();
-            case CPU -> cpu.size();
-            case GPU -> gpus.stream().mapToInt(Pool::size).sum();
-        };
+        return all().filter(p -> p.kind() == kind).mapToInt(Pool::size).sum();
     }
 
-    /** Whether every pool has more than {@code reserved} free slots, so a job of any kind would find one. */
-    boolean roomEverywhere(int reserved) {
-        return all().allMatch(p -> p.roomAbove(reserved));
+    /** Whether some slot here could ever take a job of {@code need}: false for a GPU need no device's memory covers. */
+    boolean canMeet(SlotNeed need) {
+        return !candidates(need).isEmpty();
     }
 
-    /** Whether some pool has more than {@code reserved} free slots. */
-    boolean roomSomewhere(int reserved) {
-        return all().anyMatch(p -> p.roomAbove(reserved));
+    /** A free slot for {@code need} (the first device that fits, for a GPU job); empty while every candidate is full. */
+    Optional<Lease> tryAcquire(SlotNeed need) {
+        return candidates(need).stream().filter(p -> p.slots().tryAcquire()).findFirst()
+                .map(p -> new Lease(p.kind(), p.slots(), p.device()));
     }
 
-    /**
-     * A slot for {@code need}, leaving {@code reserved} in its pool; {@link Lease#NONE} for a job that needs none or
-     * needs a GPU no device can give (the runner then refuses it with {@code E_NOGPU}); empty when it must wait.
-     */
-    Optional<Lease> tryAcquire(SlotNeed need, int reserved) {
-        if (need.kind().isEmpty()) {
-            return Optional.of(Lease.NONE);
-        }
-        List<Pool> candidates = switch (need.kind().get()) {
+    private List<Pool> candidates(SlotNeed need) {
+        return switch (need.kind()) {
             case INFERENCE -> List.of(inference);
             case CPU -> List.of(cpu);
             case GPU -> gpus.stream().filter(p -> fits(p.device().orElseThrow(), need.minVramGb())).toList();
         };
-        if (candidates.isEmpty()) {
-            return Optional.of(Lease.NONE);
-        }
-        return candidates.stream().filter(p -> p.roomAbove(reserved)).filter(p -> p.slots().tryAcquire()).findFirst()
-                .map(p -> new Lease(Optional.of(p.slots()), p.device()));
     }
 
     private static boolean fits(GpuDevice gpu, double minVramGb) {
@@ -93,7 +89,14 @@ final class SlotPools {
         return Stream.concat(Stream.of(inference, cpu), gpus.stream());
     }
 
-    private static Pool pool(int size, Optional<GpuDevice> device) {
-        return new Pool(new Semaphore(size), size, device);
+    private static int atLeastOne(String env, int slots) {
+        if (slots < 1) {
+            throw new InvalidConfigException(env, "must be at least 1");
+        }
+        return slots;
+    }
+
+    private static Pool pool(SlotKind kind, int size, Optional<GpuDevice> device) {
+        return new Pool(kind, new Semaphore(size), size, device);
     }
 }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The canonical bytes a coordinator receipt is signed over (coordinator protocol, "Signature check"; decisions D21).
+ * The canonical bytes a coordinator receipt is signed over (decisions D21).
  * <p>
  * The top-level keys {@code signature}, {@code attestations}, {@code zk_status}, {@code zk_proof}, {@code tee_status},
  * {@code tee_attestation_id}, {@code tee_quote} and every top-level key starting with {@code reinvest_} are removed,

@@ -12,9 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks a coordinator receipt's Ed25519 signature against the one public key the operator configured
- * (coordinator protocol, "Receipts"; decisions D21). The key in the receipt's {@code key_id} is never trusted on its
- * own: it must equal the configured key.
+ * Checks a coordinator receipt's Ed25519 signature against the one public key the operator configured (decisions
+ * D21). The key in the receipt's {@code key_id} is never trusted on its own: it must equal the configured key.
  */
 public final class ReceiptVerifier {
 

@@ -14,13 +14,16 @@ import java.util.Map;
 import io.aitbc.miner.sim.SimJob;
 
 /**
- * {@code bench/run}: the figures of issue 8, each as min / median / max over several runs, written to
+ * {@code bench/run}: the figures of issue 8 and the idle cost of issue 12, each as min / median / max over several runs,
+ * written to
  * {@code bench/results.md} with the machine and the command. Throughput runs sign nothing and verify nothing (D36).
  */
 public final class Benchmark {
 
     static final int[] SLOTS = Arrays.stream(System.getProperty("bench.slots", "1,4,16").split(","))
             .mapToInt(Integer::parseInt).toArray();
+    /** How long the idle agent is watched for the idle figures ({@link IdleCost}). */
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 60));
 
     private final int runs;
     private final int jobs;
@@ -77,6 +80,9 @@ public final class Benchmark {
         try (BenchRun run = new BenchRun(4, work)) {
             record("time from start to registered, ms", run.readyMillis());
             record("RSS idle, MiB", run.rssMib());
+            IdleCost.Figures idle = IdleCost.measure(run, IDLE_WINDOW);
+            record("idle Redis commands/s (INFO commandstats)", idle.redisCommandsPerSecond());
+            record("idle agent CPU, % of one core", idle.cpuPercentOfOneCore());
             try (RssSampler rss = new RssSampler(run.pid()); RedisMonitor monitor = new RedisMonitor(run.redisPort())) {
                 long before = monitor.clientCommands();
                 run.runBatch(jobs / 4);

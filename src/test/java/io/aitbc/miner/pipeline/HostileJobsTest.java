@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
-import io.aitbc.miner.runner.CliRunner;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.runner.process.CliRunner;
 import io.aitbc.miner.sim.CoordinatorSimulator;
 import io.aitbc.miner.sim.SimJob;
 import io.aitbc.miner.sim.SimJobState;
@@ -151,7 +153,7 @@ class HostileJobsTest {
         Job job = new Job(id, cli("echo", "hi").mapTo(com.fasterxml.jackson.databind.node.ObjectNode.class),
                 JsonNodeFactory.instance.objectNode(), Instant.now().plusSeconds(60), 1);
 
-        JobOutcome outcome = cli.run(job);
+        JobOutcome outcome = cli.run(job, Placement.of(SlotKind.CPU)).outcome();
 
         assertThat(outcome.errorCode()).isEqualTo(ErrorCode.E_BADJOB);
     }

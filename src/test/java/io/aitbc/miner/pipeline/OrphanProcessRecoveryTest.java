@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.aitbc.miner.queue.JobRecovery;
-import io.aitbc.miner.runner.sandbox.ProcessGroups;
+import io.aitbc.miner.process.ProcessGroups;
+import io.aitbc.miner.queue.CrashRecovery;
 import io.aitbc.miner.testing.TestInfra;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -31,7 +31,7 @@ class OrphanProcessRecoveryTest {
     private static final String PREFIX = "miner:{" + TestInfra.MINER_ID + "}:";
 
     @Inject
-    JobRecovery recovery;
+    CrashRecovery recovery;
 
     @Inject
     RedisDataSource redis;

@@ -32,7 +32,7 @@ class LostWriteRecoveryTest {
     RedisDataSource redis;
 
     @Inject
-    JobRecovery recovery;
+    CrashRecovery recovery;
 
     @Inject
     Event<OutboxSuspected> suspected;

@@ -2,7 +2,10 @@ package io.aitbc.miner.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -12,15 +15,17 @@ import org.junit.jupiter.api.Test;
 
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.queue.QueueScripts.Script;
+import io.aitbc.miner.queue.ScriptAnswer.Verdict;
 import io.aitbc.miner.testing.TestInfra;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Every transition script against a real Redis, under a miner prefix of its own so the running agent never sees these
- * jobs. Each script is run twice to show it is idempotent (D11).
+ * jobs. Each script is run twice to show it is idempotent (D11); answers are read as {@link ScriptAnswer}s.
  */
 @QuarkusTest
 @WithTestResource(value = TestInfra.class, scope = TestResourceScope.GLOBAL)
@@ -40,35 +45,37 @@ class QueueScriptsTest {
 
     @Test
     void happyPathMovesOnceThroughEveryStateAndRepeatsAnswerAlready() {
-        assertThat(enqueue("j1")).isEqualTo("OK");
-        assertThat(enqueue("j1")).isEqualTo("ALREADY");
+        assertThat(enqueue("j1")).isEqualTo(answer(Verdict.OK, JobState.READY, 1));
+        assertThat(enqueue("j1")).isEqualTo(answer(Verdict.ALREADY, JobState.READY, 0));
         assertThat(redis.list(String.class).lrange(keys.state(JobState.READY), 0, -1)).containsExactly("j1");
 
-        var claim = claim("j1");
-        assertThat(claim.get(0).toString()).isEqualTo("OK");
-        assertThat(claim.get(1).toString()).isEqualTo("{\"prompt\":\"p\"}");
-        assertThat(claim.get(4).toInteger()).isEqualTo(1);
-        assertThat(claim("j1").get(1).toString()).isEqualTo("running");
+        ScriptAnswer claim = claim("j1");
+        assertThat(claim.verdict()).isEqualTo(Verdict.OK);
+        assertThat(claim.values()).containsExactly("{\"prompt\":\"p\"}", "{}", "9000000", "1");
+        assertThat(claim("j1").state()).hasValue(JobState.RUNNING);
+        assertThat(claim("j1").verdict()).isEqualTo(Verdict.ALREADY);
         assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.RUNNING), "j1")).hasValue(9_000_000.0);
 
-        assertThat(complete("j1")).isEqualTo("OK");
-        assertThat(complete("j1")).isEqualTo("ALREADY");
-        assertThat(field("j1", "outcome")).isEqualTo("{\"result\":{}}");
-        assertThat(field("j1", "owner")).isNull();
+        assertThat(complete("j1").verdict()).isEqualTo(Verdict.OK);
+        assertThat(complete("j1").verdict()).isEqualTo(Verdict.ALREADY);
+        assertThat(field("j1", JobField.OUTCOME)).isEqualTo("{\"result\":{}}");
+        assertThat(field("j1", JobField.OWNER)).isNull();
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "j1")).hasValue(30_003.0);
 
-        assertThat(report("j1", "r1")).isEqualTo("OK");
-        assertThat(report("j1", "r1")).isEqualTo("ALREADY");
-        assertThat(field("j1", "state")).isEqualTo("done");
-        assertThat(redis.hash(String.class).hget(keys.receipt("r1"), "job_id")).isEqualTo("j1");
+        assertThat(report("j1", "r1")).isEqualTo(answer(Verdict.OK, JobState.DONE, -1));
+        assertThat(report("j1", "r1")).isEqualTo(answer(Verdict.ALREADY, JobState.DONE, 0));
+        assertThat(field("j1", JobField.STATE)).isEqualTo("done");
+        assertThat(redis.hash(String.class).hget(keys.receipt("r1"), ReceiptField.JOB_ID.key())).isEqualTo("j1");
         assertThat(counts()).containsExactly(0L, 0L, 0L, 0L, 1L, 0L);
     }
 
     @Test
-    void reportOutsideTheOutboxIsRefusedWithTheState() {
+    void transitionsOutsideTheirStateAreRefusedWithTheState() {
         enqueue("j2");
-        assertThat(report("j2", "r2")).isEqualTo("STATE:ready");
-        assertThat(complete("j2")).isEqualTo("STATE:ready");
-        assertThat(complete("nope")).isEqualTo("STATE:missing");
+        assertThat(report("j2", "r2")).isEqualTo(answer(Verdict.REFUSED, JobState.READY, 0));
+        assertThat(complete("j2")).isEqualTo(answer(Verdict.REFUSED, JobState.READY, 0));
+        assertThat(complete("nope").verdict()).isEqualTo(Verdict.REFUSED);
+        assertThat(complete("nope").state()).isEmpty();
     }
 
     @Test
@@ -77,20 +84,46 @@ class QueueScriptsTest {
         enqueue("later");
         claim("due");
         claim("later");
-        assertThat(run(Script.DELAY, List.of(keys.job("due"), keys.state(JobState.RUNNING),
-                keys.state(JobState.DELAYED)), "due", "1000", "E_RUNNER: down")).isEqualTo("OK");
-        assertThat(run(Script.DELAY, List.of(keys.job("due"), keys.state(JobState.RUNNING),
-                keys.state(JobState.DELAYED)), "due", "1000", "E_RUNNER: down")).isEqualTo("ALREADY");
-        run(Script.DELAY, List.of(keys.job("later"), keys.state(JobState.RUNNING), keys.state(JobState.DELAYED)),
-                "later", "5000", "E_RUNNER: down");
+        assertThat(delay("due", "1000").verdict()).isEqualTo(Verdict.OK);
+        assertThat(delay("due", "1000").verdict()).isEqualTo(Verdict.ALREADY);
+        delay("later", "5000");
 
-        var promoted = scripts.run(Script.PROMOTE, List.of(keys.state(JobState.DELAYED), keys.state(JobState.READY)),
-                "2000", "10", keys.prefix());
-        assertThat(promoted.size()).isEqualTo(1);
-        assertThat(promoted.get(0).toString()).isEqualTo("due");
-        assertThat(field("due", "state")).isEqualTo("ready");
-        assertThat(field("later", "state")).isEqualTo("delayed");
-        assertThat(claim("due").get(4).toInteger()).as("attempts").isEqualTo(2);
+        Response due = due(2000);
+        assertThat(due.get(0).toString()).as("the next delayed job is due at").isEqualTo("5000");
+        assertThat(due.get(2).toInteger()).isEqualTo(1);
+        assertThat(due.get(3).toString()).isEqualTo("due");
+        assertThat(promote(2000, "due", "later").values()).containsExactly("due");
+        assertThat(promote(2000, "due", "later").values()).as("run twice").isEmpty();
+        assertThat(field("due", JobField.STATE)).isEqualTo("ready");
+        assertThat(field("later", JobField.STATE)).isEqualTo("delayed");
+        assertThat(claim("due").values().get(3)).as("attempts").isEqualTo("2");
+    }
+
+    @Test
+    void anOutboxEntryIsDueOnlyAtItsNextUploadAndAnAmbiguousOneNever() {
+        for (String id : List.of("later", "unsure")) {
+            enqueue(id);
+            claim(id);
+            complete(id);
+        }
+        assertThat(move(Script.POSTPONE, entry("later"), "later", "60000")).isEqualTo(
+                answer(Verdict.OK, JobState.OUTBOX, 0));
+        assertThat(field("later", JobField.UPLOAD_AFTER)).isEqualTo("60000");
+        assertThat(move(Script.AMBIGUOUS, entry("unsure"), "unsure", Outbox.AMBIGUOUS).verdict()).isEqualTo(Verdict.OK);
+        assertThat(move(Script.AMBIGUOUS, entry("unsure"), "unsure", Outbox.AMBIGUOUS).verdict())
+                .isEqualTo(Verdict.ALREADY);
+
+        assertThat(due(59_999).size()).as("nothing due before 60 s").isEqualTo(3);
+        Response atTime = due(60_000);
+        assertThat(atTime.get(3).toString()).isEqualTo("later");
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "later"))
+                .as("looked at again 30 s after it was woken").hasValue(90_000.0);
+        assertThat(atTime.get(1).toString()).as("the next outbox look").isEqualTo("90000");
+        assertThat(due(Long.MAX_VALUE / 4).size()).as("the ambiguous entry is never due").isEqualTo(4);
+
+        assertThat(move(Script.RESEND, entry("unsure"), "unsure", "7").verdict()).isEqualTo(Verdict.OK);
+        assertThat(field("unsure", JobField.UPLOAD)).isNull();
+        assertThat(due(7).get(3).toString()).isEqualTo("unsure");
     }
 
     @Test
@@ -98,10 +131,13 @@ class QueueScriptsTest {
         enqueue("orphan");
         claim("orphan");
         List<String> requeueKeys = List.of(keys.job("orphan"), keys.state(JobState.RUNNING), keys.state(JobState.READY));
-        assertThat(run(Script.REQUEUE, requeueKeys, "orphan", "someone-else")).isEqualTo("OWNER");
-        assertThat(run(Script.REQUEUE, requeueKeys, "orphan", "42@stale")).isEqualTo("OK");
-        assertThat(run(Script.REQUEUE, requeueKeys, "orphan", "42@stale")).isEqualTo("STATE:ready");
-        assertThat(field("orphan", "last_error")).startsWith("E_INTERRUPTED");
+        assertThat(move(Script.REQUEUE, requeueKeys, "orphan", "someone-else", "E_INTERRUPTED: stop").verdict())
+                .isEqualTo(Verdict.NOT_OWNER);
+        assertThat(move(Script.REQUEUE, requeueKeys, "orphan", "42@stale", "E_INTERRUPTED: stop").verdict())
+                .isEqualTo(Verdict.OK);
+        assertThat(move(Script.REQUEUE, requeueKeys, "orphan", "42@stale", "E_INTERRUPTED: stop"))
+                .isEqualTo(answer(Verdict.REFUSED, JobState.READY, 0));
+        assertThat(field("orphan", JobField.LAST_ERROR)).startsWith("E_INTERRUPTED");
     }
 
     @Test
@@ -112,80 +148,153 @@ class QueueScriptsTest {
         enqueue("c3");
         claim("c3");
         complete("c3");
-        assertThat(cancel("c1")).isEqualTo("OK");
-        assertThat(cancel("c1")).isEqualTo("STATE:done");
-        assertThat(cancel("c2")).isEqualTo("OK");
-        assertThat(cancel("c3")).isEqualTo("STATE:outbox");
-        assertThat(field("c2", "report_reason")).isEqualTo("cancelled");
+        assertThat(cancel("c1")).isEqualTo(answer(Verdict.OK, JobState.DONE, -1));
+        assertThat(cancel("c1")).isEqualTo(answer(Verdict.ALREADY, JobState.DONE, 0));
+        assertThat(cancel("c2").verdict()).isEqualTo(Verdict.OK);
+        assertThat(cancel("c3")).isEqualTo(answer(Verdict.REFUSED, JobState.OUTBOX, 0));
+        assertThat(field("c2", JobField.REPORT_REASON)).isEqualTo("cancelled");
         assertThat(counts()).containsExactly(0L, 0L, 0L, 1L, 2L, 0L);
     }
 
     @Test
-    void amendBuryAndDeadlineActOnlyInTheirStates() {
+    void amendBuryReviveAndDeadlineActOnlyInTheirStates() {
         enqueue("a1");
         claim("a1");
-        assertThat(run(Script.DEADLINE, List.of(keys.job("a1"), keys.state(JobState.RUNNING)), "a1", "7000"))
-                .isEqualTo("OK");
+        assertThat(move(Script.DEADLINE, List.of(keys.job("a1"), keys.state(JobState.RUNNING)), "a1", "7000")
+                .verdict()).isEqualTo(Verdict.OK);
         assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.RUNNING), "a1")).hasValue(7000.0);
-        assertThat(run(Script.AMEND, List.of(keys.job("a1")), "FAIL", "E_INTERNAL", "{}")).isEqualTo("STATE:running");
+        assertThat(move(Script.AMEND, List.of(keys.job("a1")), "FAIL", "E_INTERNAL", "{}").verdict())
+                .isEqualTo(Verdict.REFUSED);
         complete("a1");
-        assertThat(run(Script.AMEND, List.of(keys.job("a1")), "FAIL", "E_INTERNAL", "{\"x\":1}")).isEqualTo("OK");
-        assertThat(field("a1", "report")).isEqualTo("FAIL");
+        assertThat(move(Script.AMEND, List.of(keys.job("a1")), "FAIL", "E_INTERNAL", "{\"x\":1}").verdict())
+                .isEqualTo(Verdict.OK);
+        assertThat(field("a1", JobField.REPORT)).isEqualTo("FAIL");
         List<String> buryKeys = List.of(keys.job("a1"), keys.state(JobState.OUTBOX), keys.state(JobState.DEAD));
-        assertThat(run(Script.BURY, buryKeys, "a1", "refused", "1")).isEqualTo("OK");
-        assertThat(run(Script.BURY, buryKeys, "a1", "refused", "1")).isEqualTo("ALREADY");
+        assertThat(move(Script.BURY, buryKeys, "a1", "refused", "1")).isEqualTo(answer(Verdict.OK, JobState.DEAD, -1));
+        assertThat(move(Script.BURY, buryKeys, "a1", "refused", "1").verdict()).isEqualTo(Verdict.ALREADY);
         assertThat(counts()).containsExactly(0L, 0L, 0L, 0L, 0L, 1L);
+
+        List<String> reviveKeys = List.of(keys.job("a1"), keys.state(JobState.DEAD), keys.state(JobState.READY),
+                keys.state(JobState.OUTBOX));
+        assertThat(move(Script.REVIVE, reviveKeys, "a1", "retry", "", "", "", "8", "9"))
+                .isEqualTo(answer(Verdict.OK, JobState.OUTBOX, 1));
+        assertThat(move(Script.REVIVE, reviveKeys, "a1", "retry", "", "", "", "8", "9"))
+                .isEqualTo(answer(Verdict.REFUSED, JobState.OUTBOX, 0));
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "a1")).hasValue(9.0);
     }
 
     @Test
-    void trimForgetsOldDoneJobsOnly() {
-        enqueue("old");
-        claim("old");
-        complete("old");
-        report("old", "r-old");
-        assertThat(scripts.run(Script.TRIM, List.of(keys.state(JobState.DONE)), "1", "10", keys.prefix()).toLong())
-                .isZero();
-        assertThat(scripts.run(Script.TRIM, List.of(keys.state(JobState.DONE)), Long.toString(Long.MAX_VALUE / 2),
-                "10", keys.prefix()).toLong()).isEqualTo(1);
+    void trimForgetsOldDoneJobsAndReceiptsBeyondTheCapOnly() {
+        for (String id : List.of("old", "new")) {
+            enqueue(id);
+            claim(id);
+            complete(id);
+            report(id, "r-" + id);
+        }
+        assertThat(trim("1", "10", List.of("old"), List.of())).isEqualTo("0");
+        assertThat(redis.key().exists(keys.job("old"))).isTrue();
+        assertThat(trim(Long.toString(Long.MAX_VALUE / 2), "1", List.of("old"), List.of("r-old"))).isEqualTo("1");
         assertThat(redis.key().exists(keys.job("old"))).isFalse();
+        assertThat(redis.key().exists(keys.receipt("r-old"))).isFalse();
+        assertThat(trim("1", "1", List.of(), List.of("r-new"))).as("within the cap").isEqualTo("0");
+        assertThat(redis.key().exists(keys.receipt("r-new"))).isTrue();
     }
 
-    private String enqueue(String id) {
-        return run(Script.ENQUEUE, List.of(keys.job(id), keys.state(JobState.READY)), id, "{\"prompt\":\"p\"}", "{}",
-                "9000000", "1");
+    @Test
+    void statusAnswersTheLengthsAndTheFirstDueTimes() {
+        enqueue("s1");
+        claim("s1");
+        delay("s1", "4000");
+        enqueue("s2");
+        Response status = scripts.run(Script.STATUS, statusKeys(), structures());
+        assertThat(status.get(0).toString()).isNotEmpty();
+        assertThat(status.get(1).toString()).isEqualTo("4000");
+        assertThat(status.get(2).toString()).isEmpty();
+        assertThat(List.of(status.get(3).toLong(), status.get(4).toLong())).containsExactly(1L, 1L);
     }
 
-    private io.vertx.mutiny.redis.client.Response claim(String id) {
-        return scripts.run(Script.CLAIM, List.of(keys.job(id), keys.state(JobState.READY),
-                keys.state(JobState.RUNNING)), id, "42", "2", "42@stale");
+    private ScriptAnswer enqueue(String id) {
+        return move(Script.ENQUEUE, List.of(keys.job(id), keys.state(JobState.READY)), id, "{\"prompt\":\"p\"}", "{}",
+                "9000000", "1", "cpu");
     }
 
-    private String complete(String id) {
-        return run(Script.COMPLETE, List.of(keys.job(id), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)),
-                id, "RESULT", "", "{\"result\":{}}", "3");
+    private ScriptAnswer claim(String id) {
+        return move(Script.CLAIM, List.of(keys.job(id), keys.state(JobState.READY), keys.state(JobState.RUNNING)), id,
+                "42", "2", "42@stale");
     }
 
-    private String report(String id, String receiptId) {
-        return run(Script.REPORT, List.of(keys.job(id), keys.state(JobState.OUTBOX), keys.state(JobState.DONE),
+    private ScriptAnswer complete(String id) {
+        return move(Script.COMPLETE, List.of(keys.job(id), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)),
+                id, "RESULT", "", "{\"result\":{}}", "3", "30003", "");
+    }
+
+    private ScriptAnswer delay(String id, String at) {
+        return move(Script.DELAY, List.of(keys.job(id), keys.state(JobState.RUNNING), keys.state(JobState.DELAYED)), id,
+                at, "E_RUNNER: down");
+    }
+
+    private ScriptAnswer report(String id, String receiptId) {
+        return move(Script.REPORT, List.of(keys.job(id), keys.state(JobState.OUTBOX), keys.state(JobState.DONE),
                 keys.receipts(), keys.receipt(receiptId)), id, "reported", "4", "{\"receipt_id\":\"" + receiptId + "\"}",
-                receiptId, "true", "10", keys.prefix());
+                receiptId, "true");
     }
 
-    private String cancel(String id) {
-        return run(Script.CANCEL, List.of(keys.job(id), keys.state(JobState.READY), keys.state(JobState.DELAYED),
-                keys.state(JobState.RUNNING), keys.state(JobState.DONE)), id, "5");
+    private ScriptAnswer cancel(String id) {
+        return move(Script.CANCEL, List.of(keys.job(id), keys.state(JobState.READY), keys.state(JobState.DELAYED),
+                keys.state(JobState.RUNNING), keys.state(JobState.DONE)), id, "5", Custody.CANCELLED);
+    }
+
+    private ScriptAnswer promote(long now, String... ids) {
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.state(JobState.DELAYED), keys.state(JobState.READY)));
+        scriptKeys.addAll(keys.jobs(List.of(ids)));
+        List<String> args = new ArrayList<>(List.of(Long.toString(now)));
+        args.addAll(List.of(ids));
+        return move(Script.PROMOTE, scriptKeys, args.toArray(String[]::new));
+    }
+
+    private Response due(long now) {
+        return scripts.run(Script.DUE, List.of(keys.state(JobState.DELAYED), keys.state(JobState.OUTBOX)),
+                Long.toString(now), "10", Long.toString(now + 30_000), "(" + now);
+    }
+
+    private String trim(String cutOff, String cap, List<String> jobs, List<String> receipts) {
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.state(JobState.DONE), keys.receipts()));
+        scriptKeys.addAll(keys.jobs(jobs));
+        scriptKeys.addAll(keys.receipts(receipts));
+        List<String> args = new ArrayList<>(List.of(cutOff, cap, Integer.toString(jobs.size())));
+        args.addAll(jobs);
+        args.addAll(receipts);
+        return move(Script.TRIM, scriptKeys, args.toArray(String[]::new)).values().get(0);
+    }
+
+    private List<String> entry(String id) {
+        return List.of(keys.job(id), keys.state(JobState.OUTBOX));
+    }
+
+    private List<String> statusKeys() {
+        List<String> statusKeys = new ArrayList<>(List.of(keys.state(JobState.DELAYED), keys.state(JobState.OUTBOX)));
+        Arrays.stream(JobState.values()).map(keys::state).forEach(statusKeys::add);
+        return statusKeys;
+    }
+
+    private static String[] structures() {
+        return Arrays.stream(JobState.values()).map(s -> QueueKeys.sorted(s) ? "zset" : "list").toArray(String[]::new);
     }
 
     private List<Long> counts() {
-        var answer = scripts.run(Script.COUNTS, java.util.Arrays.stream(JobState.values()).map(keys::state).toList());
-        return java.util.stream.IntStream.range(0, 6).mapToObj(i -> answer.get(i).toLong()).toList();
+        Response status = scripts.run(Script.STATUS, statusKeys(), structures());
+        return Arrays.stream(JobState.values()).map(s -> status.get(3 + s.ordinal()).toLong()).toList();
     }
 
-    private String field(String id, String name) {
-        return redis.hash(String.class).hget(keys.job(id), name);
+    private String field(String id, JobField field) {
+        return redis.hash(String.class).hget(keys.job(id), field.key());
     }
 
-    private String run(Script script, List<String> scriptKeys, String... args) {
-        return scripts.run(script, scriptKeys, args).toString();
+    private ScriptAnswer move(Script script, List<String> scriptKeys, String... args) {
+        return ScriptAnswer.of(scripts.run(script, scriptKeys, args));
+    }
+
+    private static ScriptAnswer answer(Verdict verdict, JobState state, int heldChange) {
+        return new ScriptAnswer(verdict, Optional.of(state), heldChange, List.of());
     }
 }

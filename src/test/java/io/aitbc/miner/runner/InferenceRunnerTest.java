@@ -26,6 +26,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.ollama.OllamaClient;
+import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
 import io.aitbc.miner.sim.FakeOllamaOptions.Fault;
@@ -36,6 +41,8 @@ class InferenceRunnerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration GENERATION = Duration.ofMillis(300);
     private static final List<String> BILLING_KEYS = List.of("units", "price", "aitbc_earned", "cost");
+    private static final Placement PLACEMENT = Placement.of(SlotKind.INFERENCE);
+    private static final ResultRules PRICED = TestConfigs.results(new BigDecimal("0.02"));
 
     private static Vertx vertx;
     private static FakeOllama ollama;
@@ -44,7 +51,7 @@ class InferenceRunnerTest {
     static void startFake() throws InterruptedException {
         vertx = Vertx.vertx();
         ollama = FakeOllama.start(FakeOllamaOptions.defaults().generationTime(Duration.ofMillis(30)));
-        runner(Duration.ofSeconds(5), Duration.ofSeconds(5)).run(job(inference("llama3.2:3b", "warm up")));
+        runner(Duration.ofSeconds(5), Duration.ofSeconds(5)).run(job(inference("llama3.2:3b", "warm up")), PLACEMENT);
     }
 
     @AfterAll
@@ -62,8 +69,8 @@ class InferenceRunnerTest {
 
     @Test
     void successHasTheCompatibleShapeAndBillsTheGenerationTime() throws InterruptedException {
-        JobOutcome outcome = runner(Duration.ofSeconds(5), Duration.ofSeconds(5))
-                .run(job(inference("llama3.2:3b", "Why is the sky blue?")));
+        JobOutcome outcome = committed(runner(Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                job(inference("llama3.2:3b", "Why is the sky blue?")), PRICED);
 
         assertThat(outcome.report()).isEqualTo(JobOutcome.Report.RESULT);
         JsonNode result = outcome.body().get("result");
@@ -96,10 +103,33 @@ class InferenceRunnerTest {
     }
 
     @Test
+    void theFirstChunkIsTimedWhereItArrivesAndOnlyTheGenerationIsMeasured() throws InterruptedException {
+        RawOutcome raw = runner(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .run(job(inference("llama3.2:3b", "hi")), PLACEMENT);
+
+        Duration measured = raw.measured().orElseThrow();
+        assertThat(measured.toMillis()).isBetween(GENERATION.toMillis() - 50, GENERATION.toMillis() + 50);
+        assertThat(raw.firstToken()).hasValueSatisfying(first -> assertThat(first).isPositive()
+                .isLessThan(measured.minus(GENERATION.dividedBy(2))));
+        assertThat(raw.outcome().body().get("metrics").has("duration_ms")).as("billing is the pipeline's").isFalse();
+    }
+
+    @Test
+    void failuresAreNotMeasuredSoNothingIsBilled() throws InterruptedException {
+        RawOutcome raw = runner(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .run(job(inference("mistral:7b", "hi")), PLACEMENT);
+
+        assertThat(raw.outcome().errorCode()).isEqualTo(ErrorCode.E_MODEL);
+        assertThat(raw.measured()).isEmpty();
+        assertThat(PRICED.apply(raw, SlotKind.INFERENCE).body().get("metrics")).isEmpty();
+    }
+
+    @Test
     void cpuNodeReportsNoGpu() throws InterruptedException {
-        InferenceRunner runner = new InferenceRunner(client(Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                TestConfigs.cpuNode(), TestConfigs.miner(new BigDecimal("0.05")));
-        JobOutcome outcome = runner.run(job(inference("llama3.2:3b", "hi")));
+        InferenceRunner runner = new InferenceRunner(client(),
+                TestConfigs.cpuNode(), TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        JobOutcome outcome = committed(runner, job(inference("llama3.2:3b", "hi")),
+                TestConfigs.results(new BigDecimal("0.05")));
 
         assertThat(outcome.body().at("/result/gpu_used").asBoolean()).isFalse();
         assertThat(outcome.body().at("/metrics/unit_price").decimalValue()).isEqualByComparingTo("0.05");
@@ -109,7 +139,7 @@ class InferenceRunnerTest {
 
     @Test
     void untaggedModelMatchesLatest() throws InterruptedException {
-        JobOutcome outcome = runner(Duration.ofSeconds(5), Duration.ofSeconds(5)).run(job(inference("llama3", "hi")));
+        JobOutcome outcome = run(inference("llama3", "hi"));
 
         assertThat(outcome.report()).isEqualTo(JobOutcome.Report.RESULT);
         assertThat(outcome.body().at("/result/model").asText()).isEqualTo("llama3");
@@ -184,7 +214,7 @@ class InferenceRunnerTest {
         Duration idle = Duration.ofMillis(300);
         long start = System.nanoTime();
 
-        JobOutcome outcome = runner(Duration.ofSeconds(5), idle).run(job(inference("llama3.2:3b", "hi")));
+        JobOutcome outcome = committed(runner(Duration.ofSeconds(5), idle), job(inference("llama3.2:3b", "hi")), PRICED);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertFailure(outcome, ErrorCode.E_RUNNER, "MINER_INFERENCE_IDLE_TIMEOUT");
@@ -196,8 +226,8 @@ class InferenceRunnerTest {
     @Test
     void silenceBeforeTheFirstChunkFailsAfterTheFirstTokenTimeout() throws InterruptedException {
         ollama.options().fault(Fault.STALL).tokens(0);
-        JobOutcome outcome = runner(Duration.ofMillis(200), Duration.ofSeconds(5))
-                .run(job(inference("llama3.2:3b", "hi")));
+        JobOutcome outcome = committed(runner(Duration.ofMillis(200), Duration.ofSeconds(5)),
+                job(inference("llama3.2:3b", "hi")), PRICED);
         assertFailure(outcome, ErrorCode.E_RUNNER, "MINER_INFERENCE_FIRST_TOKEN_TIMEOUT");
     }
 
@@ -221,16 +251,21 @@ class InferenceRunnerTest {
     }
 
     static InferenceRunner runner(Duration firstToken, Duration idle) {
-        return new InferenceRunner(client(firstToken, idle), TestConfigs.gpuNode(),
-                TestConfigs.miner(new BigDecimal("0.02")));
+        return new InferenceRunner(client(), TestConfigs.gpuNode(), TestConfigs.inference(firstToken, idle));
     }
 
-    private static OllamaClient client(Duration firstToken, Duration idle) {
-        return new OllamaClient(vertx, TestConfigs.ollama(ollama.url()), TestConfigs.inference(firstToken, idle));
+    private static OllamaClient client() {
+        return new OllamaClient(vertx, TestConfigs.ollama(ollama.url()));
     }
 
     private static JobOutcome run(JsonNode payload) throws InterruptedException {
-        return runner(Duration.ofSeconds(5), Duration.ofSeconds(5)).run(job(payload));
+        return committed(runner(Duration.ofSeconds(5), Duration.ofSeconds(5)), job(payload), PRICED);
+    }
+
+    /** The outcome as the pipeline commits it: the runner's raw outcome after the result rules. */
+    private static JobOutcome committed(InferenceRunner runner, Job job, ResultRules rules)
+            throws InterruptedException {
+        return rules.apply(runner.run(job, PLACEMENT), PLACEMENT.slot());
     }
 
     static Job job(JsonNode payload) {

@@ -3,7 +3,6 @@ package io.aitbc.miner.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +19,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobRunner;
 import io.aitbc.miner.job.JobType;
+import io.aitbc.miner.job.Placement;
+import io.aitbc.miner.job.RawOutcome;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
 import io.vertx.core.Vertx;
@@ -28,12 +32,13 @@ import io.vertx.core.Vertx;
 class RunnerDispatcherTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Placement PLACEMENT = Placement.of(SlotKind.INFERENCE);
 
     private final AtomicReference<Object> seenJobId = new AtomicReference<>();
     private final JobRunner inference = runner(JobType.INFERENCE, job -> {
         seenJobId.set(MDC.get("job_id"));
-        return JobOutcome.success(JsonNodeFactory.instance.objectNode().put("status", "completed"),
-                JsonNodeFactory.instance.objectNode());
+        return RawOutcome.unmeasured(JobOutcome.success(
+                JsonNodeFactory.instance.objectNode().put("status", "completed"), JsonNodeFactory.instance.objectNode()));
     });
     private final RunnerDispatcher dispatcher = new RunnerDispatcher(List.of(inference));
 
@@ -50,14 +55,14 @@ class RunnerDispatcherTest {
             "[\"model\",\"prompt\"]                                    | UNKNOWN",
             "null                                                      | UNKNOWN" })
     void classifiesByTypeOrByModelAndPrompt(String payload, JobType expected) throws Exception {
-        assertThat(dispatcher.classify(MAPPER.readTree(payload))).isEqualTo(expected);
+        assertThat(JobType.of(MAPPER.readTree(payload))).isEqualTo(expected);
     }
 
     @Test
     void inferenceGoesToItsRunnerWithTheJobIdInTheLoggingContext() throws Exception {
         Job job = InferenceRunnerTest.job(MAPPER.readTree("{\"model\":\"m\",\"prompt\":\"p\"}"));
 
-        JobOutcome outcome = dispatcher.run(job);
+        JobOutcome outcome = dispatcher.run(job, PLACEMENT).outcome();
 
         assertThat(outcome.report()).isEqualTo(JobOutcome.Report.RESULT);
         assertThat(seenJobId.get()).isEqualTo(job.id());
@@ -77,7 +82,7 @@ class RunnerDispatcherTest {
             "{\"type\":\"cli\",\"command\":\"ls\"}   | E_UNSUPPORTED | cli jobs are not enabled on this node",
             "{\"type\":\"python\",\"module\":\"m\"}  | E_UNSUPPORTED | python jobs are not enabled on this node" })
     void refusesWhatItCannotRun(String payload, ErrorCode code, String message) throws Exception {
-        JobOutcome outcome = dispatcher.run(InferenceRunnerTest.job(MAPPER.readTree(payload)));
+        JobOutcome outcome = dispatcher.run(InferenceRunnerTest.job(MAPPER.readTree(payload)), PLACEMENT).outcome();
 
         assertThat(outcome.errorCode()).isEqualTo(code);
         assertThat(outcome.body().get("error_message").asText()).startsWith(code.name() + ": ").contains(message);
@@ -87,7 +92,7 @@ class RunnerDispatcherTest {
     void unknownTypeIsSanitisedAndCut() throws InterruptedException {
         String hostile = "<script>\n" + "x".repeat(500);
         JobOutcome outcome = dispatcher.run(InferenceRunnerTest.job(
-                JsonNodeFactory.instance.objectNode().put("type", hostile)));
+                JsonNodeFactory.instance.objectNode().put("type", hostile)), PLACEMENT).outcome();
 
         String message = outcome.body().get("error_message").asText();
         assertThat(outcome.errorCode()).isEqualTo(ErrorCode.E_UNSUPPORTED);
@@ -100,7 +105,8 @@ class RunnerDispatcherTest {
             throw new IllegalStateException("boom");
         })));
 
-        JobOutcome outcome = broken.run(InferenceRunnerTest.job(InferenceRunnerTest.inference("m", "p")));
+        JobOutcome outcome = broken.run(InferenceRunnerTest.job(InferenceRunnerTest.inference("m", "p")), PLACEMENT)
+                .outcome();
 
         assertThat(outcome.errorCode()).isEqualTo(ErrorCode.E_INTERNAL);
         assertThat(outcome.body().get("error_message").asText()).contains("java.lang.IllegalStateException");
@@ -113,7 +119,7 @@ class RunnerDispatcherTest {
             throw new InterruptedException();
         })));
 
-        assertThatThrownBy(() -> stopped.run(InferenceRunnerTest.job(InferenceRunnerTest.inference("m", "p"))))
+        assertThatThrownBy(() -> stopped.run(InferenceRunnerTest.job(InferenceRunnerTest.inference("m", "p")), PLACEMENT))
                 .isInstanceOf(InterruptedException.class);
     }
 
@@ -121,14 +127,12 @@ class RunnerDispatcherTest {
     void runsInferenceEndToEndOnTheFakeOllama() throws InterruptedException {
         Vertx vertx = Vertx.vertx();
         try (FakeOllama ollama = FakeOllama.start(FakeOllamaOptions.defaults().generationTime(Duration.ofMillis(50)))) {
-            InferenceRunner runner = new InferenceRunner(
-                    new OllamaClient(vertx, TestConfigs.ollama(ollama.url()),
-                            TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5))),
-                    TestConfigs.cpuNode(), TestConfigs.miner(new BigDecimal("0.02")));
+            InferenceRunner runner = new InferenceRunner(new OllamaClient(vertx, TestConfigs.ollama(ollama.url())),
+                    TestConfigs.cpuNode(), TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5)));
             RunnerDispatcher real = new RunnerDispatcher(List.of(runner));
 
-            JobOutcome ok = real.run(InferenceRunnerTest.job(untyped("llama3", "hi")));
-            JobOutcome missing = real.run(InferenceRunnerTest.job(untyped("nope", "hi")));
+            JobOutcome ok = real.run(InferenceRunnerTest.job(untyped("llama3", "hi")), PLACEMENT).outcome();
+            JobOutcome missing = real.run(InferenceRunnerTest.job(untyped("nope", "hi")), PLACEMENT).outcome();
 
             assertThat(ok.body().at("/result/output").asText()).isEqualTo(FakeOllama.outputFor(12));
             assertThat(missing.errorCode()).isEqualTo(ErrorCode.E_MODEL);
@@ -142,7 +146,7 @@ class RunnerDispatcherTest {
     }
 
     private interface Body {
-        JobOutcome run(Job job) throws InterruptedException;
+        RawOutcome run(Job job) throws InterruptedException;
     }
 
     private static JobRunner runner(JobType type, Body body) {
@@ -153,7 +157,7 @@ class RunnerDispatcherTest {
             }
 
             @Override
-            public JobOutcome run(Job job) throws InterruptedException {
+            public RawOutcome run(Job job, Placement placement) throws InterruptedException {
                 return body.run(job);
             }
         };

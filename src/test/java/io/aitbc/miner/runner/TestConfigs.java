@@ -1,16 +1,19 @@
 package io.aitbc.miner.runner;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.ollama.OllamaConfig;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.result.ResultRules;
+import io.aitbc.miner.result.ResultSizeCap;
+import io.quarkus.runtime.configuration.MemorySize;
 
 /** Hand-made configuration and probe objects for runner tests that construct the classes without Quarkus. */
 final class TestConfigs {
@@ -18,29 +21,20 @@ final class TestConfigs {
     private TestConfigs() {
     }
 
-    record Inference(Optional<Integer> slots, Duration firstTokenTimeout, Duration idleTimeout)
-            implements
-                InferenceConfig {
+    record Inference(Duration firstTokenTimeout, Duration idleTimeout) implements InferenceConfig {
     }
 
     static InferenceConfig inference(Duration firstTokenTimeout, Duration idleTimeout) {
-        return new Inference(Optional.empty(), firstTokenTimeout, idleTimeout);
+        return new Inference(firstTokenTimeout, idleTimeout);
     }
 
     static OllamaConfig ollama(String url) {
         return () -> URI.create(url);
     }
 
-    /** A {@link MinerConfig} with the given price; every optional member is empty (so new members need no edit). */
-    static MinerConfig miner(BigDecimal price) {
-        return (MinerConfig) Proxy.newProxyInstance(MinerConfig.class.getClassLoader(),
-                new Class<?>[] { MinerConfig.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "price" -> price;
-                    case "toString" -> "MinerConfig(price=" + price + ")";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> method.getReturnType() == Optional.class ? Optional.empty() : null;
-                });
+    /** The result rules at {@code price} per second, with the default result limit. */
+    static ResultRules results(BigDecimal price) {
+        return new ResultRules(price, new ResultSizeCap(() -> new MemorySize(BigInteger.valueOf(900 * 1024))));
     }
 
     static HardwareProbe gpuNode() {

@@ -1,12 +1,14 @@
 package io.aitbc.miner.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
@@ -14,8 +16,8 @@ import io.aitbc.miner.probe.HardwareInventory;
 
 class SlotPoolsTest {
 
-    private static final GpuDevice SMALL = new GpuDevice(0, "GPU-small", "L4", 24 * 1024, -1, -1, false);
-    private static final GpuDevice LARGE = new GpuDevice(1, "GPU-large", "L40S", 48 * 1024, -1, -1, false);
+    static final GpuDevice SMALL = new GpuDevice(0, "GPU-small", "L4", 24 * 1024, -1, -1, false);
+    static final GpuDevice LARGE = new GpuDevice(1, "GPU-large", "L40S", 48 * 1024, -1, -1, false);
 
     private final SlotPools pools = new SlotPools(1, 2, 1, inventory(List.of(SMALL, LARGE)));
 
@@ -27,42 +29,88 @@ class SlotPoolsTest {
 
     @Test
     void twoGpuJobsArePinnedToDifferentDevicesAndAThirdWaits() {
-        Lease first = pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0).orElseThrow();
-        Lease second = pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0).orElseThrow();
+        Lease first = pools.tryAcquire(SlotNeed.of(SlotKind.GPU)).orElseThrow();
+        Lease second = pools.tryAcquire(SlotNeed.of(SlotKind.GPU)).orElseThrow();
 
         assertThat(first.device().orElseThrow()).isNotEqualTo(second.device().orElseThrow());
-        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0)).isEmpty();
-        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.CPU), 0)).as("CPU jobs still run").isPresent();
+        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.GPU))).isEmpty();
+        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.CPU))).as("CPU jobs still run").isPresent();
         first.release();
-        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.GPU), 0)).isPresent();
+        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.GPU))).isPresent();
     }
 
     @Test
-    void vramDecidesTheDeviceAndTooMuchNeedsNoSlotToBeRefused() {
-        SlotNeed big = new SlotNeed(Optional.of(SlotKind.GPU), 40);
-        assertThat(pools.tryAcquire(big, 0).orElseThrow().device()).contains(LARGE);
-        assertThat(pools.tryAcquire(big, 0)).as("waits for the large device").isEmpty();
-        assertThat(pools.tryAcquire(new SlotNeed(Optional.of(SlotKind.GPU), 80), 0)).contains(Lease.NONE);
+    void vramDecidesTheDeviceAndTooMuchCanNeverBeMet() {
+        SlotNeed big = new SlotNeed(SlotKind.GPU, 40);
+        assertThat(pools.tryAcquire(big).orElseThrow().device()).contains(LARGE);
+        assertThat(pools.tryAcquire(big)).as("waits for the large device").isEmpty();
+        assertThat(pools.canMeet(big)).isTrue();
+        assertThat(pools.canMeet(new SlotNeed(SlotKind.GPU, 80))).isFalse();
     }
 
     @Test
-    void aNodeWithoutGpusGivesGpuJobsNoSlotSoTheyAreRefused() {
+    void aNodeWithoutGpusCanMeetNoGpuNeed() {
         SlotPools cpuOnly = new SlotPools(1, 1, 1, inventory(List.of()));
-        assertThat(cpuOnly.tryAcquire(SlotNeed.of(SlotKind.GPU), 0)).contains(Lease.NONE);
+        assertThat(cpuOnly.canMeet(SlotNeed.of(SlotKind.GPU))).isFalse();
+        assertThat(cpuOnly.canMeet(SlotNeed.of(SlotKind.CPU))).isTrue();
         assertThat(cpuOnly.total()).isEqualTo(2);
     }
 
     @Test
-    void reservedSlotsAreKeptInEveryPool() {
-        assertThat(pools.roomEverywhere(0)).isTrue();
-        assertThat(pools.roomEverywhere(1)).as("the inference pool has one slot").isFalse();
-        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.CPU), 1)).isPresent();
-        assertThat(pools.tryAcquire(SlotNeed.of(SlotKind.CPU), 1)).as("last CPU slot kept").isEmpty();
-        assertThat(pools.roomSomewhere(0)).isTrue();
-        assertThat(pools.tryAcquire(SlotNeed.NONE, 5)).contains(Lease.NONE);
+    void busySlotsAreCountedPerPool() {
+        Lease gpu = pools.tryAcquire(SlotNeed.of(SlotKind.GPU)).orElseThrow();
+        pools.tryAcquire(SlotNeed.of(SlotKind.GPU)).orElseThrow();
+        pools.tryAcquire(SlotNeed.of(SlotKind.CPU)).orElseThrow();
+
+        assertThat(pools.busy(SlotKind.GPU)).isEqualTo(2);
+        assertThat(pools.busy(SlotKind.CPU)).isEqualTo(1);
+        assertThat(pools.busy(SlotKind.INFERENCE)).isZero();
+        assertThat(pools.busy()).isEqualTo(3);
+        gpu.release();
+        assertThat(pools.busy(SlotKind.GPU)).isEqualTo(1);
     }
 
-    private static HardwareInventory inventory(List<GpuDevice> gpus) {
+    @Test
+    void sizesComeFromTheConfigurationAndTheNode() {
+        SlotPools sized = SlotPools.of(config(Optional.empty(), 2, Optional.empty()), inventory(List.of(SMALL, LARGE)));
+
+        assertThat(sized.size(SlotKind.INFERENCE)).as("GPUs × slots per device").isEqualTo(4);
+        assertThat(sized.size(SlotKind.GPU)).isEqualTo(4);
+        assertThat(sized.size(SlotKind.CPU)).as("the cores").isEqualTo(2);
+        assertThat(SlotPools.of(config(Optional.empty(), 1, Optional.of(3)), inventory(List.of()))
+                .size(SlotKind.INFERENCE)).as("one without a GPU").isEqualTo(1);
+    }
+
+    @Test
+    void aPoolOfNoSlotsIsAConfigurationErrorNamingItsVariable() {
+        assertThatThrownBy(() -> SlotPools.of(config(Optional.of(0), 1, Optional.empty()), inventory(List.of())))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_INFERENCE_SLOTS");
+        assertThatThrownBy(() -> SlotPools.of(config(Optional.empty(), 0, Optional.empty()), inventory(List.of())))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_GPU_SLOTS_PER_DEVICE");
+        assertThatThrownBy(() -> SlotPools.of(config(Optional.empty(), 1, Optional.of(0)), inventory(List.of())))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_CPU_SLOTS");
+    }
+
+    static HardwareInventory inventory(List<GpuDevice> gpus) {
         return new HardwareInventory(2, "cpu", "x86_64", 1L << 34, 1L << 36, gpus, Optional.empty());
+    }
+
+    private static SlotsConfig config(Optional<Integer> inference, int perDevice, Optional<Integer> cpu) {
+        return new SlotsConfig() {
+            @Override
+            public Optional<Integer> inferenceSlots() {
+                return inference;
+            }
+
+            @Override
+            public int gpuSlotsPerDevice() {
+                return perDevice;
+            }
+
+            @Override
+            public Optional<Integer> cpuSlots() {
+                return cpu;
+            }
+        };
     }
 }

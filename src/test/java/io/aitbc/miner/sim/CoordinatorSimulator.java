@@ -16,9 +16,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A faithful in-memory AITBC coordinator for tests and the demo (decisions D33, D34): the miner API of
- * {@code coordinator-protocol.md} under {@link #apiBase()}, and a JSON control API ({@link ControlApi}) on its own
- * port. Start it with {@link #start(SimulatorOptions)} (port 0 picks free ports) and close it when done.
+ * A faithful in-memory AITBC coordinator for tests and the demo (decisions D33, D34): the miner API of the AITBC
+ * {@code coordinator-api} (its statements and tests in {@code src/test/resources/sim/PROTOCOL-TESTS.md}) under
+ * {@link #apiBase()}, and a JSON control API ({@link ControlApi}) on its own port. Start it with
+ * {@link #start(SimulatorOptions)} (port 0 picks free ports) and close it when done.
  */
 public final class CoordinatorSimulator implements AutoCloseable {
 

@@ -1,5 +1,7 @@
 package io.aitbc.miner.runner.sandbox;
 
+import io.aitbc.miner.process.Captured;
+
 /**
  * How a sandboxed process ended.
  *

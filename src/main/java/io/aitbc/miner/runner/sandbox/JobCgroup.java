@@ -6,18 +6,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.aitbc.miner.process.Stopper;
 import io.quarkus.logging.Log;
 
 /**
- * One run's cgroup: its memory limit, its OOM-kill counter (D16) and the kill of everything in it. v1 uses
- * {@code memory.limit_in_bytes} and {@code memory.oom_control}; v2 {@code memory.max}, {@code memory.events} and
- * {@code cgroup.kill}.
+ * One run's cgroup: its memory limit, its OOM-kill counter (D16) and the stop of everything in it, also of processes
+ * that left the job's process group. v1 uses {@code memory.limit_in_bytes} and {@code memory.oom_control}; v2
+ * {@code memory.max}, {@code memory.events} and {@code cgroup.kill}.
  */
-final class JobCgroup {
+final class JobCgroup implements Stopper {
 
     static final String PREFIX = "aitbc-job-";
     private static final Pattern OOM_KILL = Pattern.compile("(?m)^oom_kill (\\d+)$");
@@ -64,6 +66,22 @@ final class JobCgroup {
         }
     }
 
+    /** SIGTERM to every process in the cgroup. */
+    @Override
+    public void terminate(Process process) {
+        pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy));
+    }
+
+    @Override
+    public boolean gone(Process process) {
+        return pids().isEmpty();
+    }
+
+    @Override
+    public void kill(Process process) {
+        killAll();
+    }
+
     /** SIGKILL to everything in the cgroup: {@code cgroup.kill} where it exists, else one process at a time. */
     void killAll() {
         Path kill = dir.resolve("cgroup.kill");
@@ -81,8 +99,8 @@ final class JobCgroup {
             if (left.isEmpty()) {
                 break;
             }
-            left.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(100,
-                    java.util.concurrent.TimeUnit.MILLISECONDS).exceptionally(e -> p).join()));
+            left.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(100, TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> p).join()));
         }
         try {
             Files.deleteIfExists(dir);

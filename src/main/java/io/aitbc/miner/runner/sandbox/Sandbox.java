@@ -6,6 +6,7 @@ import java.util.function.LongConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitbc.miner.process.ProcessGroups;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 

@@ -3,14 +3,20 @@ package io.aitbc.miner.runner.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
+import io.aitbc.miner.process.Command;
+import io.aitbc.miner.process.Exec;
+import io.aitbc.miner.process.Exited;
 import io.quarkus.logging.Log;
 
 /** Finds the sandbox facilities of this node at start-up by trying each one (D15). */
 final class SandboxDetector {
+
+    private static final Duration TRY_TIMEOUT = Duration.ofSeconds(10);
 
     private SandboxDetector() {
     }
@@ -22,7 +28,7 @@ final class SandboxDetector {
                 && works(List.of(tools.prlimit().get().toString(), "--as=1073741824", "--", "/bin/true"));
         if (forceFallback) {
             Log.info("MINER_SANDBOX_FORCE_FALLBACK=true: no cgroups, no network namespaces, prlimit only");
-            return new SandboxFacilities(false, CgroupMode.NONE, rlimit, groups, java.util.Optional.empty(), root);
+            return new SandboxFacilities(false, CgroupMode.NONE, rlimit, groups, Optional.empty(), root);
         }
         boolean netns = tools.unshare().isPresent() && works(unshare(tools, root));
         CgroupSetup cgroup = CgroupSetup.detect(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"));
@@ -40,9 +46,8 @@ final class SandboxDetector {
 
     private static boolean works(List<String> argv) {
         try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Exited tried = Exec.run(Command.of(argv, TRY_TIMEOUT).withOutputMax(0));
+            return !tried.timedOut() && tried.exitCode() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

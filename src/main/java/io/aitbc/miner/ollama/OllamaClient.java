@@ -1,0 +1,151 @@
+package io.aitbc.miner.ollama;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The node's Ollama server, on a non-blocking Vert.x HTTP client: the installed models for registration and metric
+ * labels, and streaming generation for the inference runner (decisions D14). Both methods block the calling thread, so
+ * they are never called on an event loop.
+ */
+@ApplicationScoped
+public class OllamaClient {
+
+    /** How long the model listing may take; it is asked at start-up and must not hold registration up. */
+    static final Duration TAGS_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final URI base;
+    private final String pathPrefix;
+    private final HttpClient http;
+
+    public OllamaClient(Vertx vertx, OllamaConfig ollama) {
+        this.vertx = vertx;
+        this.base = ollama.url();
+        this.pathPrefix = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setSsl(tls)
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
+                .setConnectTimeout((int) TAGS_TIMEOUT.toMillis())
+                .setKeepAliveTimeout(20));
+    }
+
+    /**
+     * The installed models, each untagged {@code :latest} model under both names ({@code llama3} and
+     * {@code llama3:latest}); empty, with a logged warning, when Ollama cannot be asked. Never throws.
+     */
+    public List<String> models() {
+        return listModels().names();
+    }
+
+    /** The installed models, or why Ollama could not be listed; never throws. Waits at most a few seconds. */
+    public OllamaModels listModels() {
+        try {
+            Buffer body = http.request(options(HttpMethod.GET, "/api/tags"))
+                    .compose(request -> request.send())
+                    .compose(OllamaClient::okBody)
+                    .toCompletionStage().toCompletableFuture()
+                    .get(TAGS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return OllamaModels.of(ModelNames.withBothForms(modelNames(MAPPER.readTree(body.getBytes()))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OllamaModels.unreachable("interrupted while listing Ollama's models");
+        } catch (ExecutionException e) {
+            return unreachable(GenerateStream.describe(e.getCause()));
+        } catch (TimeoutException e) {
+            return unreachable("no answer within " + TAGS_TIMEOUT.toSeconds() + " s");
+        } catch (IOException | RuntimeException e) {
+            return unreachable("unreadable model list: " + GenerateStream.describe(e));
+        }
+    }
+
+    /**
+     * Runs one streaming generation to its done line. There is no overall timeout: the first chunk must come within
+     * {@code firstTokenTimeout} ({@code MINER_INFERENCE_FIRST_TOKEN_TIMEOUT}) and each next one within
+     * {@code idleTimeout} ({@code MINER_INFERENCE_IDLE_TIMEOUT}).
+     *
+     * @param model the model named in {@code body}, for error messages
+     * @param body the streaming {@code /api/generate} request body
+     * @throws OllamaException with {@code E_MODEL} (not installed), {@code E_OOM}, {@code E_RUNNER} (unreachable,
+     *         5xx, error line, stall, no done line) or {@code E_BADJOB} (other 4xx)
+     * @throws InterruptedException when the calling thread is interrupted; the HTTP request is reset first
+     */
+    public Generation generate(String model, ObjectNode body, Duration firstTokenTimeout, Duration idleTimeout)
+            throws OllamaException, InterruptedException {
+        GenerateStream stream = new GenerateStream(vertx, MAPPER, model, firstTokenTimeout, idleTimeout);
+        Buffer request = Buffer.buffer(body.toString());
+        http.request(options(HttpMethod.POST, "/api/generate")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
+                .onComplete(connected -> stream.send(connected, request));
+        try {
+            return stream.result().get();
+        } catch (InterruptedException e) {
+            stream.cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OllamaException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("generation failed unexpectedly", e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    private RequestOptions options(HttpMethod method, String path) {
+        return new RequestOptions().setMethod(method).setURI(pathPrefix + path);
+    }
+
+    private static Future<Buffer> okBody(HttpClientResponse response) {
+        if (response.statusCode() != 200) {
+            return Future.failedFuture(new IllegalStateException("HTTP " + response.statusCode()));
+        }
+        return response.body();
+    }
+
+    private static List<String> modelNames(JsonNode tags) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode model : tags.path("models")) {
+            String name = model.path("name").asText(model.path("model").asText(""));
+            if (!name.isBlank()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private OllamaModels unreachable(String reason) {
+        Log.warnf("Ollama at %s cannot list its models (%s): inference jobs will fail until it is up", base, reason);
+        return OllamaModels.unreachable(reason);
+    }
+}

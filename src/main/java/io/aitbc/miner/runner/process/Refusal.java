@@ -1,0 +1,23 @@
+package io.aitbc.miner.runner.process;
+
+import io.aitbc.miner.job.ErrorCode;
+import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.RawOutcome;
+
+/**
+ * A {@code cli}/{@code python} job's failure before it becomes an outcome.
+ *
+ * @param code the error code
+ * @param message what went wrong, without the code
+ */
+record Refusal(ErrorCode code, String message) {
+
+    JobOutcome outcome() {
+        return JobOutcome.failure(code, message);
+    }
+
+    /** The failure of a job whose process never ran: nothing is billed. */
+    RawOutcome unmeasured() {
+        return RawOutcome.unmeasured(outcome());
+    }
+}

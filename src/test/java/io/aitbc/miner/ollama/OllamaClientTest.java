@@ -1,0 +1,63 @@
+package io.aitbc.miner.ollama;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.aitbc.miner.sim.FakeOllama;
+import io.aitbc.miner.sim.FakeOllamaOptions;
+import io.vertx.core.Vertx;
+
+class OllamaClientTest {
+
+    private static Vertx vertx;
+    private static FakeOllama ollama;
+    private static OllamaClient client;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        ollama = FakeOllama.start(FakeOllamaOptions.defaults().models("llama3.2:3b", "llama3:latest", "phi3"));
+        client = new OllamaClient(vertx, () -> URI.create(ollama.url()));
+    }
+
+    @AfterAll
+    static void stop() {
+        ollama.close();
+        vertx.close();
+    }
+
+    @Test
+    void modelsListBothFormsOfLatestNames() {
+        assertThat(client.models()).containsExactly("llama3.2:3b", "llama3:latest", "llama3", "phi3",
+                "phi3:latest");
+        assertThat(client.listModels().reachable()).isTrue();
+    }
+
+    @Test
+    void unreachableOllamaGivesAnEmptyListAndSaysWhy() {
+        ollama.stop();
+        try {
+            OllamaModels models = client.listModels();
+
+            assertThat(models.reachable()).isFalse();
+            assertThat(models.names()).isEmpty();
+            assertThat(models.problem()).hasValueSatisfying(problem -> assertThat(problem).isNotBlank());
+            assertThat(client.models()).isEmpty();
+        } finally {
+            ollama.restart();
+        }
+    }
+
+    @Test
+    void modelNamesCompareUntaggedAsLatest() {
+        assertThat(ModelNames.same("llama3", "llama3:latest")).isTrue();
+        assertThat(ModelNames.same("llama3", "llama3:8b")).isFalse();
+        assertThat(ModelNames.canonical("registry.local:5000/team/llama3")).isEqualTo(
+                "registry.local:5000/team/llama3:latest");
+    }
+}
