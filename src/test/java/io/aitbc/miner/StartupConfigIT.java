@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aitbc.miner.testing.AgentProcess;
 import io.aitbc.miner.testing.RedisServer;
@@ -68,6 +70,25 @@ class StartupConfigIT {
         env.put("MINER_API_KEY", SECRET);
         env.put("MINER_INFERENCE_SLOTS", "0");
         assertThat(runExpectingExit(2, env)).contains("MINER_INFERENCE_SLOTS: must be at least 1");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "MINER_RETRY_MAX_ATTEMPTS|0|MINER_RETRY_MAX_ATTEMPTS: must be at least 1",
+            "MINER_RETRY_BASE_DELAY|0s|MINER_RETRY_BASE_DELAY: must be positive",
+            "MINER_RESULT_MAX_BYTES|1K|MINER_RESULT_MAX_BYTES: must be between 4K and 10M",
+            "MINER_RESULT_MAX_BYTES|20M|MINER_RESULT_MAX_BYTES: must be between 4K and 10M",
+            "MINER_POLL_CONCURRENCY|0|MINER_POLL_CONCURRENCY: must be at least 1",
+            "MINER_POLL_INTERVAL|0s|MINER_POLL_INTERVAL: must be positive",
+            "MINER_CPU_SLOTS|0|MINER_CPU_SLOTS: must be at least 1",
+            "MINER_HEARTBEAT_INTERVAL|-5s|MINER_HEARTBEAT_INTERVAL: must be positive",
+            "MINER_DRAIN_TIMEOUT|-1s|MINER_DRAIN_TIMEOUT: must not be negative",
+            "MINER_OUTPUT_MAX_BYTES|10|MINER_OUTPUT_MAX_BYTES: must be at least 1K" })
+    void outOfRangeValueExitsTwoNamingTheVariable(String variable, String value, String line) {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put(variable, value);
+        assertThat(runExpectingExit(2, env)).contains("FATAL bad configuration: " + line).doesNotContain(SECRET);
     }
 
     private String runExpectingExit(int status, Map<String, String> env) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -21,9 +20,6 @@ public class AdminToken {
     private final Optional<byte[]> expected;
 
     AdminToken(AdminConfig config) {
-        if (config.token().filter(String::isBlank).isPresent()) {
-            throw new InvalidConfigException("MINER_ADMIN_TOKEN", "must not be blank (unset it to turn the admin API off)");
-        }
         this.expected = config.token().map(AdminToken::digest);
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.poller.JobPoller;
@@ -53,9 +52,6 @@ public class Drain {
         this.queue = queue;
         this.coordinator = coordinator;
         this.timeout = config.timeout();
-        if (timeout.isNegative()) {
-            throw new InvalidConfigException("MINER_DRAIN_TIMEOUT", "must not be negative");
-        }
     }
 
     /** Starts a drain; false when one already runs (a signal then makes it one that cannot be cancelled). */

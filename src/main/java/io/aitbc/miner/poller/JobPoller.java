@@ -16,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.coordinator.AmbiguousOutcomeException;
 import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
@@ -87,9 +86,6 @@ public class JobPoller {
         this.ambiguous = ambiguous;
         this.interval = config.interval();
         this.concurrency = config.concurrency();
-        if (concurrency < 1) {
-            throw new InvalidConfigException("MINER_POLL_CONCURRENCY", "must be at least 1");
-        }
     }
 
     void start(@Observes StartupEvent event) {

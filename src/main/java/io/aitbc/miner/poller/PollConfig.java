@@ -2,12 +2,14 @@ package io.aitbc.miner.poller;
 
 import java.time.Duration;
 
+import io.aitbc.miner.config.CheckedConfig;
+import io.aitbc.miner.config.ConfigProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** The poll loop ({@code MINER_POLL_*}). */
 @ConfigMapping(prefix = "miner.poll")
-public interface PollConfig {
+public interface PollConfig extends CheckedConfig {
 
     /** {@code MINER_POLL_INTERVAL}: pause after an empty poll (the coordinator has no long poll); default 3s. */
     @WithDefault("3s")
@@ -19,4 +21,11 @@ public interface PollConfig {
      */
     @WithDefault("4")
     int concurrency();
+
+    @Override
+    default ConfigProblems problems() {
+        return new ConfigProblems()
+                .positive("miner.poll.interval", interval())
+                .atLeast("miner.poll.concurrency", concurrency(), 1);
+    }
 }

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-import io.aitbc.miner.config.InvalidConfigException;
-
 /**
  * The retry policy for transient runner errors: exponential backoff with full jitter (a delay drawn uniformly from
  * zero to {@code min(max, base × 2^(attempt−1))}), at most {@code maxAttempts} runs, and never a retry that would start
@@ -19,17 +17,8 @@ final class Backoff {
     private final Duration max;
     private final DoubleSupplier random;
 
-    /** A policy from configuration; bad values are refused with the variable's name. */
+    /** A policy from configuration, whose ranges {@link RetryConfig#problems} checked at start-up. */
     Backoff(RetryConfig config, DoubleSupplier random) {
-        if (config.maxAttempts() < 1) {
-            throw new InvalidConfigException("MINER_RETRY_MAX_ATTEMPTS", "must be at least 1");
-        }
-        if (config.baseDelay().isNegative() || config.baseDelay().isZero()) {
-            throw new InvalidConfigException("MINER_RETRY_BASE_DELAY", "must be positive");
-        }
-        if (config.maxDelay().compareTo(config.baseDelay()) < 0) {
-            throw new InvalidConfigException("MINER_RETRY_MAX_DELAY", "must not be below MINER_RETRY_BASE_DELAY");
-        }
         this.maxAttempts = config.maxAttempts();
         this.base = config.baseDelay();
         this.max = config.maxDelay();

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
 
@@ -30,13 +29,9 @@ public class ResultSizeCap {
 
     private final int maxBytes;
 
-    /** @param config the limit, {@code MINER_RESULT_MAX_BYTES}, checked here (4K to 10M) */
+    /** @param config the limit, {@code MINER_RESULT_MAX_BYTES} (4K to 10M, checked at start-up by the mapping) */
     public ResultSizeCap(ResultConfig config) {
-        long max = config.maxBytes().asLongValue();
-        if (max < MIN_BYTES || max > 10L * 1024 * 1024) {
-            throw new InvalidConfigException("MINER_RESULT_MAX_BYTES", "must be between 4K and 10M");
-        }
-        this.maxBytes = (int) max;
+        this.maxBytes = (int) config.maxBytes().asLongValue();
     }
 
     /** The outcome cut to the configured limit. */

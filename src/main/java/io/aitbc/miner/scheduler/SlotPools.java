@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
@@ -35,12 +34,11 @@ final class SlotPools {
         inventory.gpus().forEach(gpu -> gpus.add(pool(SlotKind.GPU, slotsPerDevice, Optional.of(gpu))));
     }
 
-    /** The pools configured for this node, each size checked (exit 2 with the variable to fix). */
+    /** The pools configured for this node; {@link SlotsConfig#problems} checked each size at start-up. */
     static SlotPools of(SlotsConfig config, HardwareInventory inventory) {
-        int perDevice = atLeastOne("MINER_GPU_SLOTS_PER_DEVICE", config.gpuSlotsPerDevice());
-        int inference = atLeastOne("MINER_INFERENCE_SLOTS",
-                config.inferenceSlots().orElseGet(() -> Math.max(1, inventory.gpus().size() * perDevice)));
-        int cpu = atLeastOne("MINER_CPU_SLOTS", config.cpuSlots().orElseGet(inventory::cpuCores));
+        int perDevice = config.gpuSlotsPerDevice();
+        int inference = config.inferenceSlots().orElseGet(() -> Math.max(1, inventory.gpus().size() * perDevice));
+        int cpu = config.cpuSlots().orElseGet(inventory::cpuCores);
         return new SlotPools(inference, cpu, perDevice, inventory);
     }
 
@@ -87,13 +85,6 @@ final class SlotPools {
 
     private Stream<Pool> all() {
         return Stream.concat(Stream.of(inference, cpu), gpus.stream());
-    }
-
-    private static int atLeastOne(String env, int slots) {
-        if (slots < 1) {
-            throw new InvalidConfigException(env, "must be at least 1");
-        }
-        return slots;
     }
 
     private static Pool pool(SlotKind kind, int size, Optional<GpuDevice> device) {

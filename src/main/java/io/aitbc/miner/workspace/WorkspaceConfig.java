@@ -2,10 +2,11 @@ package io.aitbc.miner.workspace;
 
 import java.nio.file.Path;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where job workspaces live ({@code MINER_WORKSPACE_DIR}). */
+/** Job workspaces: where they live, what is kept, the disk space a job needs ({@code MINER_WORKSPACE_*}). */
 @ConfigMapping(prefix = "miner.workspace")
 public interface WorkspaceConfig {
 
@@ -15,4 +16,15 @@ public interface WorkspaceConfig {
      */
     @WithDefault("/var/lib/aitbc/miner/jobs")
     Path dir();
+
+    /** {@code MINER_WORKSPACE_KEEP_FAILED}: keep the folder of a failed job for inspection; default false. */
+    @WithDefault("false")
+    boolean keepFailed();
+
+    /**
+     * {@code MINER_WORKSPACE_MIN_FREE}: free space the workspace file system must have for a job to start; below it
+     * jobs fail with {@code E_RUNNER} (retried with backoff, then reported); default {@code 1G}.
+     */
+    @WithDefault("1G")
+    MemorySize minFree();
 }

@@ -26,10 +26,10 @@ public class Workspaces {
     private final boolean keepFailed;
     private final long minFree;
 
-    public Workspaces(WorkspaceConfig config, WorkspaceLimitsConfig limits) {
+    public Workspaces(WorkspaceConfig config) {
         this.root = config.dir().toAbsolutePath().normalize();
-        this.keepFailed = limits.keepFailed();
-        this.minFree = limits.minFree().asLongValue();
+        this.keepFailed = config.keepFailed();
+        this.minFree = config.minFree().asLongValue();
     }
 
     /** A fresh, empty folder for the job (what an earlier attempt left is removed first). */

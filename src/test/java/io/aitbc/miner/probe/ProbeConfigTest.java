@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import io.aitbc.miner.workspace.WorkspaceConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -39,6 +41,7 @@ class ProbeConfigTest {
     private static SmallRyeConfig config(Map<String, String> env) {
         return new SmallRyeConfigBuilder().withSources(new EnvConfigSource(env, 300))
                 .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withMapping(ProbeConfig.class).withMapping(WorkspaceConfig.class).build();
     }
 }

@@ -3,6 +3,7 @@ package io.aitbc.miner.probe;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.aitbc.miner.workspace.TestWorkspaceConfig;
 import io.aitbc.miner.workspace.WorkspaceConfig;
 
 /** Configuration for tests that build the probe classes by hand. */
@@ -13,6 +14,6 @@ record TestProbeConfig(String path, Duration timeout) implements ProbeConfig {
     }
 
     static WorkspaceConfig workspace(Path dir) {
-        return () -> dir;
+        return TestWorkspaceConfig.at(dir);
     }
 }

@@ -1,14 +1,11 @@
 package io.aitbc.miner.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-
-import io.aitbc.miner.config.InvalidConfigException;
 
 class BackoffTest {
 
@@ -51,13 +48,12 @@ class BackoffTest {
     }
 
     @Test
-    void badSettingsNameTheVariable() {
-        assertThatThrownBy(() -> new Backoff(config(0, "1s", "5s"), () -> 0))
-                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_RETRY_MAX_ATTEMPTS:");
-        assertThatThrownBy(() -> new Backoff(config(3, "0s", "5s"), () -> 0))
-                .hasMessageStartingWith("MINER_RETRY_BASE_DELAY:");
-        assertThatThrownBy(() -> new Backoff(config(3, "10s", "5s"), () -> 0))
-                .hasMessageStartingWith("MINER_RETRY_MAX_DELAY:");
+    void badSettingsNameTheProperty() {
+        assertThat(config(0, "1s", "5s").problems().list()).containsExactly("miner.retry.max-attempts: must be at least 1");
+        assertThat(config(3, "0s", "5s").problems().list()).containsExactly("miner.retry.base-delay: must be positive");
+        assertThat(config(3, "10s", "5s").problems().list())
+                .containsExactly("miner.retry.max-delay: must not be below MINER_RETRY_BASE_DELAY");
+        assertThat(config(3, "1s", "5s").problems().list()).isEmpty();
     }
 
     static RetryConfig config(int attempts, String base, String max) {

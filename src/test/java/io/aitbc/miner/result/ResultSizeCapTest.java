@@ -1,7 +1,6 @@
 package io.aitbc.miner.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -57,13 +55,17 @@ class ResultSizeCapTest {
 
     @Test
     void limitOutsideFourKToTenMIsRefused() {
-        assertThatThrownBy(() -> cap(1024)).isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("MINER_RESULT_MAX_BYTES:");
-        assertThatThrownBy(() -> cap(11 * 1024 * 1024)).isInstanceOf(InvalidConfigException.class);
+        assertThat(limit(1024).problems().list()).containsExactly("miner.result.max-bytes: must be between 4K and 10M");
+        assertThat(limit(11 * 1024 * 1024).problems().list()).hasSize(1);
+        assertThat(limit(10 * 1024 * 1024).problems().list()).isEmpty();
     }
 
     private static ResultSizeCap cap(long bytes) {
-        return new ResultSizeCap(() -> new MemorySize(BigInteger.valueOf(bytes)));
+        return new ResultSizeCap(limit(bytes));
+    }
+
+    private static ResultConfig limit(long bytes) {
+        return () -> new MemorySize(BigInteger.valueOf(bytes));
     }
 
     private static JobOutcome success(String output) {

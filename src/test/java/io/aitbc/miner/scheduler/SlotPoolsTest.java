@@ -1,14 +1,12 @@
 package io.aitbc.miner.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.GpuDevice;
@@ -82,13 +80,14 @@ class SlotPoolsTest {
     }
 
     @Test
-    void aPoolOfNoSlotsIsAConfigurationErrorNamingItsVariable() {
-        assertThatThrownBy(() -> SlotPools.of(config(Optional.of(0), 1, Optional.empty()), inventory(List.of())))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_INFERENCE_SLOTS");
-        assertThatThrownBy(() -> SlotPools.of(config(Optional.empty(), 0, Optional.empty()), inventory(List.of())))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_GPU_SLOTS_PER_DEVICE");
-        assertThatThrownBy(() -> SlotPools.of(config(Optional.empty(), 1, Optional.of(0)), inventory(List.of())))
-                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_CPU_SLOTS");
+    void aPoolOfNoSlotsIsAConfigurationErrorNamingItsProperty() {
+        assertThat(config(Optional.of(0), 1, Optional.empty()).problems().list())
+                .containsExactly("miner.inference.slots: must be at least 1");
+        assertThat(config(Optional.empty(), 0, Optional.empty()).problems().list())
+                .containsExactly("miner.gpu.slots-per-device: must be at least 1");
+        assertThat(config(Optional.empty(), 1, Optional.of(0)).problems().list())
+                .containsExactly("miner.cpu.slots: must be at least 1");
+        assertThat(config(Optional.of(2), 1, Optional.of(2)).problems().list()).isEmpty();
     }
 
     static HardwareInventory inventory(List<GpuDevice> gpus) {

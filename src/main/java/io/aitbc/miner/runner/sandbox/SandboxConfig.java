@@ -3,6 +3,8 @@ package io.aitbc.miner.runner.sandbox;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.aitbc.miner.config.CheckedConfig;
+import io.aitbc.miner.config.ConfigProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,7 +12,7 @@ import io.smallrye.config.WithName;
 
 /** Limits and facilities of {@code cli} and {@code python} jobs (decisions D15–D19, D22). */
 @ConfigMapping(prefix = "miner")
-public interface SandboxConfig {
+public interface SandboxConfig extends CheckedConfig {
 
     /**
      * {@code MINER_SANDBOX_FORCE_FALLBACK}: ignore cgroups and network namespaces and use only {@code prlimit} (D15);
@@ -64,4 +66,11 @@ public interface SandboxConfig {
     @WithName("job.secrets-tmp-dir")
     @WithDefault("/dev/shm")
     Path jobSecretsTmpDir();
+
+    @Override
+    default ConfigProblems problems() {
+        return new ConfigProblems()
+                .atLeast("miner.output.max-bytes", outputMaxBytes(), "1K")
+                .atLeast("miner.arg.max-bytes", argMaxBytes(), "1");
+    }
 }

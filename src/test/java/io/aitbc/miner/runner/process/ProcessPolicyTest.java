@@ -25,7 +25,7 @@ import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.runner.sandbox.SandboxConfig;
-import io.aitbc.miner.workspace.WorkspaceLimitsConfig;
+import io.aitbc.miner.workspace.TestWorkspaceConfig;
 import io.aitbc.miner.workspace.Workspaces;
 import io.quarkus.runtime.configuration.MemorySize;
 
@@ -83,17 +83,8 @@ class ProcessPolicyTest {
                     case "forceFallback" -> true;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        Workspaces workspaces = new Workspaces(() -> dir, new WorkspaceLimitsConfig() {
-            @Override
-            public boolean keepFailed() {
-                return false;
-            }
-
-            @Override
-            public MemorySize minFree() {
-                return new MemorySize(BigInteger.valueOf(minFree));
-            }
-        });
+        Workspaces workspaces = new Workspaces(
+                new TestWorkspaceConfig(dir, false, new MemorySize(BigInteger.valueOf(minFree))));
         return new ProcessPolicy(Sandbox.detect(true, 1024), config, CPU_NODE, workspaces);
     }
 
