@@ -1,5 +1,6 @@
 package io.aitbc.miner.allowlist;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -70,7 +72,7 @@ final class AllowlistParser {
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(1 << 20);
         try {
-            return new Yaml(options).compose(new java.io.StringReader(text));
+            return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new AllowlistFormatException(line, "not valid YAML: " + e.getProblem());
@@ -166,7 +168,7 @@ final class AllowlistParser {
     }
 
     private static Set<String> union(Set<String> base, String... more) {
-        var all = new java.util.TreeSet<>(base);
+        var all = new TreeSet<>(base);
         all.addAll(List.of(more));
         return Set.copyOf(all);
     }

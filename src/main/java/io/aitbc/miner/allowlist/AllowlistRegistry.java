@@ -107,7 +107,7 @@ public class AllowlistRegistry {
     }
 
     /** The first problem of a file, if any (for tests and operators). */
-    public Optional<AllowlistProblem> problemIn(String file) {
+    Optional<AllowlistProblem> problemIn(String file) {
         return problems().stream().filter(p -> p.file().equals(file)).findFirst();
     }
 }

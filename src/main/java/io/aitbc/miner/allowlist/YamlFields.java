@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,7 +35,7 @@ final class YamlFields {
             if (!allowed.contains(key)) {
                 throw new AllowlistFormatException(line(tuple.getKeyNode()),
                         "unknown key '" + key + "' in " + what + " (allowed: "
-                                + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+                                + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
             if (result.fields.put(key, tuple.getValueNode()) != null) {
                 throw new AllowlistFormatException(line(tuple.getKeyNode()), "duplicate key '" + key + "'");

@@ -56,11 +56,6 @@ class CoordinatorCalls {
         return safe(Endpoint.DEREGISTER, () -> rest.deregister(minerId));
     }
 
-    @Timeout(5_000)
-    String healthReady() {
-        return safe(Endpoint.HEALTH, rest::healthReady);
-    }
-
     @Timeout(10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 5_000, skipOn = {
             CoordinatorRejectedException.class, CoordinatorAuthException.class, RateLimitedException.class })

@@ -128,11 +128,6 @@ public class CoordinatorClient {
         call(Endpoint.DEREGISTER, true, () -> calls.deregister(identity.minerId()));
     }
 
-    /** The coordinator's {@code /health/ready} body, for readiness data only (D4). */
-    public String health() throws InterruptedException {
-        return call(Endpoint.HEALTH, true, calls::healthReady);
-    }
-
     private String call(Endpoint endpoint, boolean safeToRepeat, Supplier<String> call) throws InterruptedException {
         limiter.acquire(endpoint);
         try {

@@ -2,7 +2,6 @@ package io.aitbc.miner.coordinator;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -63,8 +62,4 @@ interface CoordinatorRestClient {
     @DELETE
     @Path("/miners/{minerId}")
     Uni<Response> deregister(@PathParam("minerId") String minerId);
-
-    @GET
-    @Path("/health/ready")
-    Uni<Response> healthReady();
 }

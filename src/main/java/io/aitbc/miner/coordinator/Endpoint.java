@@ -1,5 +1,7 @@
 package io.aitbc.miner.coordinator;
 
+import java.util.Locale;
+
 /**
  * The coordinator's miner endpoints, each with the coordinator's own rate limit per caller IP and 60 s sliding window
  * (D1). Also used as a bounded metric label.
@@ -11,8 +13,7 @@ public enum Endpoint {
     RESULT(50),
     FAIL(50),
     LIST_JOBS(200),
-    DEREGISTER(50),
-    HEALTH(200);
+    DEREGISTER(50);
 
     private final int limitPerMinute;
 
@@ -27,6 +28,6 @@ public enum Endpoint {
 
     /** The lowercase label for metrics and logs. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

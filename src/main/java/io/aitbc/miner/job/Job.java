@@ -1,5 +1,6 @@
 package io.aitbc.miner.job;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,5 +20,5 @@ public record Job(String id, JsonNode payload, JsonNode constraints, Instant dea
      * The coordinator's default TTL, counted from submission: an upper bound of a job's deadline until a listing gives
      * its {@code expires_at} (D8).
      */
-    public static final java.time.Duration DEADLINE_BOUND = java.time.Duration.ofSeconds(900);
+    public static final Duration DEADLINE_BOUND = Duration.ofSeconds(900);
 }

@@ -1,5 +1,7 @@
 package io.aitbc.miner.job;
 
+import java.util.Locale;
+
 /**
  * Where a job is in the Redis state machine (decisions D9). The same lowercase words name the Redis keys, metric labels,
  * the admin API and the README.
@@ -20,6 +22,6 @@ public enum JobState {
 
     /** The lowercase word used in Redis keys and labels. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package io.aitbc.miner.lifecycle;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -21,7 +23,7 @@ public class DrainReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var origin = drain.origin();
         return HealthCheckResponse.named("drain").status(origin.isEmpty())
-                .withData("reason", origin.map(o -> "draining (" + o.name().toLowerCase(java.util.Locale.ROOT) + ")")
+                .withData("reason", origin.map(o -> "draining (" + o.name().toLowerCase(Locale.ROOT) + ")")
                         .orElse("not draining"))
                 .build();
     }

@@ -61,7 +61,7 @@ public class OllamaClient {
      * The installed models, each untagged {@code :latest} model under both names ({@code llama3} and
      * {@code llama3:latest}); empty, with a logged warning, when Ollama cannot be asked. Never throws.
      */
-    public List<String> models() {
+    List<String> models() {
         return listModels().names();
     }
 

@@ -2,6 +2,7 @@ package io.aitbc.miner.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class ArtifactCollector {
             if (inline) {
                 content = in.readAllBytes();
             } else {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
         }
         Optional<String> base64 = Optional.ofNullable(content).map(Base64.getEncoder()::encodeToString);
