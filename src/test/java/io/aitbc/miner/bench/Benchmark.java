@@ -80,9 +80,6 @@ public final class Benchmark {
         try (BenchRun run = new BenchRun(4, work)) {
             record("time from start to registered, ms", run.readyMillis());
             record("RSS idle, MiB", run.rssMib());
-            IdleCost.Figures idle = IdleCost.measure(run, IDLE_WINDOW);
-            record("idle Redis commands/s (INFO commandstats)", idle.redisCommandsPerSecond());
-            record("idle agent CPU, % of one core", idle.cpuPercentOfOneCore());
             try (RssSampler rss = new RssSampler(run.pid()); RedisMonitor monitor = new RedisMonitor(run.redisPort())) {
                 long before = monitor.clientCommands();
                 run.runBatch(jobs / 4);
@@ -94,6 +91,9 @@ public final class Benchmark {
             }
             record("pickup latency idle p50, ms", Stats.percentile(run.idlePickupMillis(5), 50));
             record("inference passthrough, tokens/s", run.passthroughTokensPerSecond(200_000));
+            IdleCost.Figures idle = IdleCost.measure(run, IDLE_WINDOW);
+            record("idle Redis commands/s (INFO commandstats)", idle.redisCommandsPerSecond());
+            record("idle agent CPU, % of one core", idle.cpuPercentOfOneCore());
         }
     }
 

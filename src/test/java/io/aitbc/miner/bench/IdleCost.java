@@ -22,14 +22,23 @@ import org.awaitility.Awaitility;
  * {@code INFO commandstats} deltas (so the commands inside Lua scripts count, D36), and the agent process's CPU as a
  * percentage of one core, from {@code utime + stime} in {@code /proc/<pid>/stat}.
  * <p>
- * {@code bench/idle [seconds]} runs it alone; {@code bench/run} records it with the other figures.
+ * {@code bench/idle [seconds]} runs it alone; {@code bench/run} records it with the other figures, after the agent ran
+ * its batches.
  */
 final class IdleCost {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} ({@code USER_HZ}, 100 on every Linux this runs on). */
     private static final double TICKS_PER_SECOND = 100;
-    /** The pause after registration: start-up recovery, the first reconciliation round and JIT warm-up settle. */
-    static final Duration SETTLE = Duration.ofSeconds(15);
+    /**
+     * The pause after registration ({@code -Dbench.idleSettleSeconds}, default 15): start-up recovery, the first
+     * reconciliation round and JIT warm-up settle.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.idleSettleSeconds", 15));
+    /**
+     * Jobs {@code bench/idle} runs before it measures ({@code -Dbench.idleWarmJobs}, default 500), so the figures are
+     * for an agent that has worked, as {@code bench/run} measures it: idle between jobs, not just started.
+     */
+    static final int WARM_JOBS = Integer.getInteger("bench.idleWarmJobs", 500);
 
     /**
      * The two idle figures.
@@ -44,13 +53,16 @@ final class IdleCost {
     }
 
     /**
-     * Prints the idle figures of one 4-slot agent measured over {@code args[0]} seconds (default 60), with the agent's
-     * busiest threads over the window and the commands Redis ran, to show where the cost goes.
+     * Prints the idle figures of one 4-slot agent that ran {@link #WARM_JOBS} jobs, measured over {@code args[0]}
+     * seconds (default 60), with its busiest threads and the commands Redis ran, to show where the cost goes.
      */
     public static void main(String[] args) throws IOException {
         Duration window = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 60);
         try (BenchRun run = new BenchRun(4, Files.createTempDirectory("aitbc-idle-"))) {
             run.readyMillis();
+            if (WARM_JOBS > 0) {
+                run.runBatch(WARM_JOBS);
+            }
             Map<String, Long> threadsBefore = threadTicks(run.pid());
             Map<String, Long> commandsBefore = commandsByName(run.redisPort());
             Figures idle = measure(run, window);
