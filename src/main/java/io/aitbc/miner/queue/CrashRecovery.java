@@ -86,6 +86,7 @@ public class CrashRecovery {
 
     /** Marks every outbox entry as possibly sent: a stopped process may have uploaded it before Redis heard (D6). */
     public List<String> suspectOutbox() {
+        outbox.upgradeFromList();
         return outbox.suspectAll();
     }
 

@@ -135,6 +135,16 @@ class Outbox {
         store.move(Script.AMBIGUOUS, entryKeys(jobId), jobId, AMBIGUOUS);
     }
 
+    /**
+     * Turns an outbox left as a list by an agent from before the queue's one clock into the sorted set, every entry due
+     * now; a no-op on the current layout. Runs first at start-up, before anything reads the outbox.
+     */
+    void upgradeFromList() {
+        if (store.move(Script.UPGRADE, List.of(keys.state(JobState.OUTBOX)), store.now()).ok()) {
+            Log.info("The outbox of an earlier agent version was a list: it is now the sorted set, every entry due");
+        }
+    }
+
     /** Marks every entry as possibly sent (a stopped process or a lost write may have uploaded it); answers them. */
     List<String> suspectAll() {
         List<String> ids = store.ids(JobState.OUTBOX);

@@ -39,7 +39,8 @@ final class QueueScripts {
         TRIM(true),
         REVIVE(true),
         DUE(false),
-        STATUS(false);
+        STATUS(false),
+        UPGRADE(false);
 
         private final boolean moves;
         private final String source;

@@ -201,6 +201,21 @@ class QueueScriptsTest {
     }
 
     @Test
+    void anOutboxLeftAsAListByAnEarlierVersionBecomesTheSortedSetOnce() {
+        redis.list(String.class).rpush(keys.state(JobState.OUTBOX), "old1", "old2");
+
+        ScriptAnswer upgraded = move(Script.UPGRADE, List.of(keys.state(JobState.OUTBOX)), "5000");
+        assertThat(upgraded.ok()).isTrue();
+        assertThat(upgraded.values()).containsExactly("2");
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "old1")).hasValue(5000.0);
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "old2")).hasValue(5000.0);
+
+        assertThat(move(Script.UPGRADE, List.of(keys.state(JobState.OUTBOX)), "9000").verdict())
+                .isEqualTo(ScriptAnswer.Verdict.ALREADY);
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.OUTBOX), "old1")).hasValue(5000.0);
+    }
+
+    @Test
     void statusAnswersTheLengthsAndTheFirstDueTimes() {
         enqueue("s1");
         claim("s1");
