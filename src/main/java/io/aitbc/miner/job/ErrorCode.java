@@ -23,19 +23,27 @@ public enum ErrorCode {
     E_EXIT(false),
     /** The backend is unreachable or errored transiently; retried locally with backoff. */
     E_RUNNER(true),
+    /**
+     * A job's media could not be fetched (D39). Retried locally for 5xx answers, timeouts and broken connections; a
+     * policy refusal or a 4xx answer is a {@linkplain JobOutcome#permanent() permanent} failure.
+     */
+    E_FETCH(true),
     /** The agent stopped while the job ran and it cannot be run again before its deadline. */
     E_INTERRUPTED(false),
     /** A bug in the agent, or a report the coordinator cannot take. */
     E_INTERNAL(false);
 
-    private final boolean retriedLocally;
+    private final boolean retryable;
 
-    ErrorCode(boolean retriedLocally) {
-        this.retriedLocally = retriedLocally;
+    ErrorCode(boolean retryable) {
+        this.retryable = retryable;
     }
 
-    /** Whether a failure with this code is retried by the agent before it is reported. */
-    public boolean retriedLocally() {
-        return retriedLocally;
+    /**
+     * Whether a failure with this code is retried by the agent before it is reported, unless the failure itself says
+     * it is permanent ({@link JobOutcome#retryable()}).
+     */
+    public boolean retryable() {
+        return retryable;
     }
 }

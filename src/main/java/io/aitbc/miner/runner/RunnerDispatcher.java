@@ -3,7 +3,6 @@ package io.aitbc.miner.runner;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -28,7 +27,6 @@ import io.quarkus.logging.Log;
 public class RunnerDispatcher {
 
     private static final int TYPE_SHOWN_MAX = 40;
-    private static final Set<String> OUT_OF_SCOPE = Set.of("transcribe", "reencode");
 
     private final Map<JobType, JobRunner> runners = new EnumMap<>(JobType.class);
 
@@ -60,6 +58,8 @@ public class RunnerDispatcher {
             case "inference" -> JobType.INFERENCE;
             case "cli" -> JobType.CLI;
             case "python" -> JobType.PYTHON;
+            case "transcribe" -> JobType.TRANSCRIBE;
+            case "reencode" -> JobType.REENCODE;
             default -> JobType.UNKNOWN;
         };
     }
@@ -110,10 +110,8 @@ public class RunnerDispatcher {
             return JobOutcome.failure(ErrorCode.E_BADJOB,
                     "payload has no 'type', and no 'model' and 'prompt' for an inference job");
         }
-        String name = sanitise(type.asText());
-        String why = OUT_OF_SCOPE.contains(type.asText()) ? " is not supported by this node"
-                : " is not a job type this node knows";
-        return JobOutcome.failure(ErrorCode.E_UNSUPPORTED, "job type '" + name + "'" + why);
+        return JobOutcome.failure(ErrorCode.E_UNSUPPORTED,
+                "job type '" + sanitise(type.asText()) + "' is not a job type this node knows");
     }
 
     private static JobOutcome runSafely(JobRunner runner, Job job) throws InterruptedException {

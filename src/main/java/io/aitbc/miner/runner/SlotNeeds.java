@@ -10,7 +10,8 @@ import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.job.SlotNeed;
 
 /**
- * Which pool a job needs (D13): inference jobs the inference pool, {@code cli}/{@code python} jobs the pool their
+ * Which pool a job needs (D13): inference and {@code transcribe} jobs (a GPU Whisper service shares the GPU with
+ * Ollama) the inference pool, {@code reencode} jobs a CPU slot, {@code cli}/{@code python} jobs the pool their
  * allowlist entry names ({@code slot: gpu} → a GPU, with {@code constraints.min_vram_gb}), anything else none (it
  * fails at once). An unlisted command or module needs a CPU slot only to be refused.
  */
@@ -28,7 +29,8 @@ public class SlotNeeds {
     /** The slot the job needs. */
     public SlotNeed of(JsonNode payload, JsonNode constraints) {
         return switch (dispatcher.classify(payload)) {
-            case INFERENCE -> SlotNeed.of(SlotKind.INFERENCE);
+            case INFERENCE, TRANSCRIBE -> SlotNeed.of(SlotKind.INFERENCE);
+            case REENCODE -> SlotNeed.of(SlotKind.CPU);
             case CLI -> entrySlot(allowlist.current().command(payload.path("command").asText())
                     .map(c -> c.limits()).orElse(null), constraints);
             case PYTHON -> entrySlot(allowlist.current().module(payload.path("module").asText())

@@ -24,7 +24,7 @@ import io.aitbc.miner.uploader.ResultSizeCap;
 import io.quarkus.logging.Log;
 
 /**
- * Runs one claimed job to its durable next state: a transient runner error ({@code E_RUNNER}) waits in
+ * Runs one claimed job to its durable next state: a transient failure ({@code E_RUNNER}, most {@code E_FETCH}) waits in
  * {@code delayed} for another attempt while the backoff and the deadline allow it; every other outcome is capped to
  * the result size limit and committed to the outbox.
  */
@@ -55,7 +55,7 @@ class JobExecution {
         try {
             JobOutcome outcome = outcomeOf(job);
             Duration runTime = Duration.ofNanos(System.nanoTime() - start);
-            Optional<Instant> retry = outcome.errorCode() == ErrorCode.E_RUNNER
+            Optional<Instant> retry = outcome.retryable()
                     ? backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline())
                     : Optional.empty();
             if (retry.isPresent()) {
