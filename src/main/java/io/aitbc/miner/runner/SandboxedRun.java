@@ -142,7 +142,7 @@ class SandboxedRun {
         env.put("AITBC_OUTPUT_DIR", workspace.out().toString());
         env.put("CUDA_VISIBLE_DEVICES", policy.visibleDevices(job));
         if (secretsDir != null) {
-            env.put("AITBC_SECRETS_DIR", secretsDir.toString());
+            env.put(JobSecrets.DIR_VARIABLE, secretsDir.toString());
         }
         return env;
     }

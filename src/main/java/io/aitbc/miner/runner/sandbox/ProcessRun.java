@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * Runs one process through the trampoline and ends it: its output drained on virtual threads, the wall-clock limit
+ * Runs one process through the trampoline and ends it: its output drained on virtual threads (the job's secrets
+ * {@linkplain Redaction redacted} from it), the wall-clock limit
  * enforced on the whole process group (SIGTERM, up to {@value #GRACE_MS} ms for the group to go, SIGKILL; the cgroup
  * killed too), and whatever the job left in its group killed when its main process exits.
  */
@@ -61,8 +62,9 @@ final class ProcessRun {
             long started) throws InterruptedException {
         StreamCapture out = StreamCapture.head(outputMax);
         StreamCapture err = StreamCapture.tail(outputMax);
-        Thread stdout = Thread.ofVirtual().start(() -> out.drain(process.getInputStream()));
-        Thread stderr = Thread.ofVirtual().start(() -> err.drain(process.getErrorStream()));
+        Redaction secrets = Redaction.ofSecretsIn(spec.environment().get(JobSecrets.DIR_VARIABLE));
+        Thread stdout = Thread.ofVirtual().start(() -> out.drain(secrets.filter(process.getInputStream())));
+        Thread stderr = Thread.ofVirtual().start(() -> err.drain(secrets.filter(process.getErrorStream())));
         Thread.ofVirtual().start(() -> feed(process, spec.stdin()));
         boolean timedOut = !process.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS);
         if (timedOut) {
