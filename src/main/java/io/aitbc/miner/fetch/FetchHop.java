@@ -3,14 +3,11 @@ package io.aitbc.miner.fetch;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 
-import javax.net.ssl.SSLException;
-
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -44,17 +41,6 @@ final class FetchHop {
     record Saved(long bytes) implements Answer {
     }
 
-    /**
-     * The limits of a request.
-     *
-     * @param maxBytes the cap on the body
-     * @param connect the connect timeout
-     * @param idle the longest silence of the server
-     * @param room the bytes the workspace may still take
-     */
-    record Limits(long maxBytes, Duration connect, Duration idle, LongSupplier room) {
-    }
-
     static final String USER_AGENT = "aitbc-miner-node";
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final long ROOM_CHECK_BYTES = 64L << 20;
@@ -62,20 +48,23 @@ final class FetchHop {
     private final Vertx vertx;
     private final MediaUrl url;
     private final Path target;
-    private final Limits limits;
+    private final FetchLimits limits;
     private final CompletableFuture<Answer> result = new CompletableFuture<>();
     private HttpClientRequest request;
     private AsyncFile file;
     private long written;
     private long nextRoomCheck = ROOM_CHECK_BYTES;
-    private long timerId = -1;
-    private long idleTimerId = -1;
+    private final Watchdog total;
+    private final Watchdog idle;
 
-    FetchHop(Vertx vertx, MediaUrl url, Path target, Limits limits) {
+    FetchHop(Vertx vertx, MediaUrl url, Path target, FetchLimits limits) {
         this.vertx = vertx;
         this.url = url;
         this.target = target;
         this.limits = limits;
+        this.total = new Watchdog(vertx, () -> fail(FetchException.transientFailure(
+                "the fetch took longer than MINER_MEDIA_TOTAL_TIMEOUT")));
+        this.idle = new Watchdog(vertx, this::onSilence);
     }
 
     /** Completes with the answer, or exceptionally with a {@link FetchException}. */
@@ -85,8 +74,7 @@ final class FetchHop {
 
     /** Sends the request to {@code address}; the whole hop must end within {@code remaining}. */
     synchronized void start(HttpClient http, InetAddress address, Duration remaining) {
-        timerId = vertx.setTimer(Math.max(1, remaining.toMillis()), id -> fail(FetchException.transientFailure(
-                "the fetch took longer than MINER_MEDIA_TOTAL_TIMEOUT")));
+        total.arm(remaining);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.host())
                 .setPort(url.port()).setSsl(url.https()).setURI(url.requestUri()).setFollowRedirects(false)
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
@@ -103,7 +91,8 @@ final class FetchHop {
 
     private synchronized void onConnected(AsyncResult<HttpClientRequest> connected, InetAddress address) {
         if (connected.failed()) {
-            fail(broken("cannot connect to " + url.host() + " (" + address.getHostAddress() + ")", connected.cause()));
+            fail(FetchException.broken("cannot connect to " + url.host() + " (" + address.getHostAddress() + ")",
+                    connected.cause(), limits));
             return;
         }
         request = connected.result();
@@ -116,7 +105,7 @@ final class FetchHop {
 
     private synchronized void onResponse(AsyncResult<HttpClientResponse> answered) {
         if (answered.failed()) {
-            fail(broken("no answer from " + url.shown(), answered.cause()));
+            fail(FetchException.broken("no answer from " + url.shown(), answered.cause(), limits));
             return;
         }
         HttpClientResponse response = answered.result();
@@ -142,22 +131,14 @@ final class FetchHop {
     }
 
     private boolean refusedBySize(HttpClientResponse response) {
-        long length = contentLength(response);
-        if (length > limits.maxBytes()) {
-            fail(tooLarge(url.shown() + " is " + length + " bytes"));
-            return true;
-        }
-        long room = limits.room().getAsLong();
-        if (length >= 0 ? length > room : room == 0) {
-            fail(noRoom());
-            return true;
-        }
-        return false;
+        Optional<FetchException> refused = limits.refusal(url.shown(), contentLength(response));
+        refused.ifPresent(this::fail);
+        return refused.isPresent();
     }
 
     private synchronized void onOpened(AsyncResult<AsyncFile> opened, HttpClientResponse response) {
         if (opened.failed()) {
-            fail(FetchException.transientFailure("cannot write the media file: " + describe(opened.cause())));
+            fail(FetchException.transientFailure("cannot write the media file: " + FetchException.describe(opened.cause())));
             return;
         }
         file = opened.result();
@@ -168,7 +149,7 @@ final class FetchHop {
         file.exceptionHandler(error -> onBroken(error));
         response.handler(chunk -> onChunk(chunk, response));
         response.endHandler(ignored -> onEnd());
-        armIdle();
+        idle.arm(limits.idle());
         response.resume();
     }
 
@@ -178,22 +159,22 @@ final class FetchHop {
         }
         written += chunk.length();
         if (written > limits.maxBytes()) {
-            fail(tooLarge(url.shown() + " sent more than " + limits.maxBytes() + " bytes"));
+            fail(limits.tooLarge(url.shown() + " sent more than " + limits.maxBytes() + " bytes"));
             return;
         }
         if (written >= nextRoomCheck) {
             nextRoomCheck += ROOM_CHECK_BYTES;
             if (limits.room().getAsLong() == 0) {
-                fail(noRoom());
+                fail(FetchLimits.noRoom());
                 return;
             }
         }
-        armIdle();
+        idle.arm(limits.idle());
         file.write(chunk);
         if (file.writeQueueFull()) {
             response.pause();
             file.drainHandler(ignored -> {
-                armIdle();
+                idle.arm(limits.idle());
                 response.resume();
             });
         }
@@ -207,18 +188,20 @@ final class FetchHop {
             if (closed.succeeded()) {
                 complete(new Saved(written));
             } else {
-                fail(FetchException.transientFailure("cannot write the media file: " + describe(closed.cause())));
+                fail(FetchException
+                        .transientFailure("cannot write the media file: " + FetchException.describe(closed.cause())));
             }
         });
     }
 
     private synchronized void onBroken(Throwable error) {
-        fail(broken("the download from " + url.shown() + " broke off after " + written + " bytes", error));
+        fail(FetchException.broken("the download from " + url.shown() + " broke off after " + written + " bytes", error,
+                limits));
     }
 
     private synchronized void complete(Answer answer) {
         if (!result.isDone()) {
-            cancelTimer();
+            cancelTimers();
             result.complete(answer);
         }
     }
@@ -227,7 +210,7 @@ final class FetchHop {
         if (result.isDone()) {
             return;
         }
-        cancelTimer();
+        cancelTimers();
         // completed first: the reset below calls the handlers again, and the first reason must win
         result.completeExceptionally(failure);
         if (request != null) {
@@ -239,45 +222,14 @@ final class FetchHop {
     }
 
     /** The body's own silence timer: the request's idle timeout covers only the wait for the answer's head. */
-    private void armIdle() {
-        vertx.cancelTimer(idleTimerId);
-        idleTimerId = vertx.setTimer(Math.max(1, limits.idle().toMillis()), id -> onSilence());
-    }
-
     private synchronized void onSilence() {
-        fail(broken("the download from " + url.shown() + " stalled after " + written + " bytes",
-                new TimeoutException()));
+        fail(FetchException.broken("the download from " + url.shown() + " stalled after " + written + " bytes",
+                new TimeoutException(), limits));
     }
 
-    private void cancelTimer() {
-        vertx.cancelTimer(timerId);
-        vertx.cancelTimer(idleTimerId);
-        timerId = -1;
-        idleTimerId = -1;
-    }
-
-    private FetchException broken(String what, Throwable error) {
-        if (error instanceof ConnectTimeoutException) {
-            return FetchException.transientFailure(what + ": no connection within "
-                    + limits.connect().toMillis() + " ms (MINER_MEDIA_CONNECT_TIMEOUT)");
-        }
-        if (error instanceof TimeoutException) {
-            return FetchException.transientFailure(what + ": silent for " + limits.idle().toMillis()
-                    + " ms (MINER_MEDIA_IDLE_TIMEOUT)");
-        }
-        if (error instanceof SSLException) {
-            return FetchException.permanent(what + ": TLS failed: " + describe(error));
-        }
-        return FetchException.transientFailure(what + ": " + describe(error));
-    }
-
-    private FetchException tooLarge(String what) {
-        return FetchException.permanent(what + ", more than MINER_MEDIA_MAX_BYTES (" + limits.maxBytes() + ")");
-    }
-
-    private static FetchException noRoom() {
-        return FetchException.transientFailure("not enough free workspace disk for the media "
-                + "(MINER_WORKSPACE_MIN_FREE)");
+    private void cancelTimers() {
+        total.cancel();
+        idle.cancel();
     }
 
     private static long contentLength(HttpClientResponse response) {
@@ -287,11 +239,5 @@ final class FetchHop {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** An error's class and message, without anything that looks like a query string. */
-    static String describe(Throwable error) {
-        String message = error.getMessage() == null ? "" : ": " + error.getMessage().replaceAll("\\?\\S*", "");
-        return error.getClass().getSimpleName() + message;
     }
 }

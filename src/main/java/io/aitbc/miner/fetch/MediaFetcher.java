@@ -43,7 +43,7 @@ public class MediaFetcher {
     private final HttpClient http;
     private final HostResolver resolver;
     private final AddressPolicy policy;
-    private final FetchHop.Limits limits;
+    private final FetchLimits limits;
     private final Duration total;
 
     @Inject
@@ -58,7 +58,7 @@ public class MediaFetcher {
         this.vertx = vertx;
         this.resolver = resolver;
         this.policy = policy;
-        this.limits = new FetchHop.Limits(config.maxBytes().asLongValue(), config.connectTimeout(),
+        this.limits = new FetchLimits(config.maxBytes().asLongValue(), config.connectTimeout(),
                 config.idleTimeout(), room);
         this.total = config.totalTimeout();
         HttpClientOptions options = new HttpClientOptions().setKeepAlive(false).setForceSni(true).setVerifyHost(true)
