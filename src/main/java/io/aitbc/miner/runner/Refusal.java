@@ -7,14 +7,15 @@ import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
 
 /**
- * A {@code cli}/{@code python} job's failure before it becomes an outcome.
+ * A sandboxed job's ({@code cli}, {@code python}, {@code reencode}) failure before it becomes an outcome.
  *
  * @param code the error code
  * @param message what went wrong, without the code
  */
-record Refusal(ErrorCode code, String message) {
+public record Refusal(ErrorCode code, String message) {
 
-    JobOutcome outcome(ObjectNode metrics) {
+    /** The job's failure, with its billing metrics. */
+    public JobOutcome outcome(ObjectNode metrics) {
         return JobOutcome.failure(code, message, metrics);
     }
 

@@ -118,6 +118,19 @@ public final class MediaServer implements AutoCloseable {
         return this;
     }
 
+    /** {@code path} answers 503 the first {@code failures} times, then {@code body}. */
+    public MediaServer flaky(String path, int failures, byte[] body) {
+        int[] left = { failures };
+        routes.put(path, request -> {
+            if (left[0]-- > 0) {
+                request.response().setStatusCode(503).end("busy");
+            } else {
+                request.response().end(Buffer.buffer(body));
+            }
+        });
+        return this;
+    }
+
     /** {@code path} answers {@code status} with a short text. */
     public MediaServer status(String path, int status) {
         routes.put(path, request -> request.response().setStatusCode(status).end("status " + status));

@@ -1,0 +1,67 @@
+package io.aitbc.miner.runner.media;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aitbc.miner.MinerConfig;
+import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.runner.sandbox.SandboxConfig;
+import io.aitbc.miner.uploader.ResultConfig;
+
+/**
+ * The parts of a media job's result that follow the agent's rules rather than the job: the production miner's common
+ * keys, the billing metrics of D20 for the measured processing time (never the download), and how much of the result
+ * cap ({@code MINER_RESULT_MAX_BYTES}) is left for inlined bytes.
+ */
+@ApplicationScoped
+class MediaResults {
+
+    /** Room kept for the metrics, the envelope and what the uploader adds. */
+    static final long SLACK_BYTES = 16 * 1024;
+
+    private final MinerConfig miner;
+    private final HardwareProbe probe;
+    private final long resultMax;
+    private final long inlineMax;
+
+    MediaResults(MinerConfig miner, HardwareProbe probe, ResultConfig result, SandboxConfig sandbox) {
+        this.miner = miner;
+        this.probe = probe;
+        this.resultMax = result.maxBytes().asLongValue();
+        this.inlineMax = sandbox.artifactInlineMax().asLongValue();
+    }
+
+    /** {@code status}, {@code execution_time} (the processing, in seconds) and {@code gpu_used}, as that miner sends. */
+    ObjectNode completed(Duration processing) {
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.put("status", "completed");
+        result.put("execution_time", processing.toNanos() / 1e9);
+        result.put("gpu_used", probe.inventory().hasGpu());
+        return result;
+    }
+
+    /** The billing block: {@code duration_ms} of the processing, {@code unit_type} of the slot, {@code unit_price}. */
+    ObjectNode metrics(Duration processing, SlotKind slot) {
+        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
+        metrics.put("duration_ms", processing.toMillis());
+        metrics.put("unit_type", slot == SlotKind.CPU ? "cpu_seconds" : "gpu_seconds");
+        metrics.put("unit_price", miner.price());
+        return metrics;
+    }
+
+    /** {@code MINER_ARTIFACT_INLINE_MAX}: the largest file inlined. */
+    long inlineMax() {
+        return inlineMax;
+    }
+
+    /** The bytes a result built so far may still grow by and stay under the cap. */
+    long room(ObjectNode result) {
+        return Math.max(0, resultMax - SLACK_BYTES - result.toString().getBytes(StandardCharsets.UTF_8).length);
+    }
+}
