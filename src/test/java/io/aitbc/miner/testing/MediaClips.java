@@ -1,5 +1,6 @@
 package io.aitbc.miner.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Test media made by Debian's ffmpeg from its {@code lavfi} sources, and read back with its ffprobe: the same package
@@ -25,6 +27,13 @@ public final class MediaClips {
      * @param streams the codec types of its streams, e.g. {@code [audio]}
      */
     public record Probed(String formatName, double durationSeconds, List<String> streams) {
+    }
+
+    /** Whether {@code ffmpeg} and {@code ffprobe} are on the {@code PATH}. */
+    public static boolean ffmpegInstalled() {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(d -> !d.isEmpty())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "ffmpeg")) && Files.isExecutable(Path.of(dir,
+                        "ffprobe")));
     }
 
     /** A small MP4 clip: a 440 Hz tone (mono, 8 kHz, AAC) and a 64x48 test picture (H.264), {@code seconds} long. */
