@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.aitbc.miner.testing.AgentProcess;
 import io.aitbc.miner.testing.RedisServer;
@@ -68,6 +70,20 @@ class StartupConfigIT {
         env.put("MINER_API_KEY", SECRET);
         env.put("MINER_INFERENCE_SLOTS", "0");
         assertThat(runExpectingExit(2, env)).contains("MINER_INFERENCE_SLOTS: must be at least 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "MINER_MEDIA_MAX_BYTES       | 0        | MINER_MEDIA_MAX_BYTES: must be more than 0",
+            "MINER_MEDIA_IDLE_TIMEOUT    | 0s       | MINER_MEDIA_IDLE_TIMEOUT: must be more than 0",
+            "MINER_REENCODE_MEMORY       | 1M       | MINER_REENCODE_MEMORY: must be at least 64M",
+            "MINER_WHISPER_URL           | ftp://x/ | MINER_WHISPER_URL: must be an http or https URL with a host",
+            "MINER_WHISPER_API           | grpc     | MINER_WHISPER_API: " })
+    void badMediaSettingsExitTwo(String name, String value, String line) {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put(name, value);
+        assertThat(runExpectingExit(2, env)).contains(line).doesNotContain(SECRET);
     }
 
     private String runExpectingExit(int status, Map<String, String> env) {

@@ -61,11 +61,11 @@ public final class FakeWhisper implements AutoCloseable {
     private volatile boolean loaded = true;
     private volatile Duration delay = Duration.ZERO;
 
-    private FakeWhisper(Api api) {
+    private FakeWhisper(Api api, int port) {
         this.api = api;
         this.server = vertx.createHttpServer().requestHandler(this::handle);
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("fake Whisper did not start", e);
@@ -74,7 +74,12 @@ public final class FakeWhisper implements AutoCloseable {
 
     /** Starts a fake of {@code api} on a free port. */
     public static FakeWhisper start(Api api) {
-        return new FakeWhisper(api);
+        return new FakeWhisper(api, 0);
+    }
+
+    /** Starts a fake of {@code api} on {@code port} (0: a free one). */
+    public static FakeWhisper start(Api api, int port) {
+        return new FakeWhisper(api, port);
     }
 
     /** The base URL, as {@code MINER_WHISPER_URL} takes it. */

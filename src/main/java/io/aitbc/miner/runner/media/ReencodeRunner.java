@@ -129,9 +129,14 @@ public class ReencodeRunner implements JobRunner {
                 + "output_sha256 and output_size_bytes describe it";
     }
 
-    /** The last {@value #LOG_TAIL_CHARS} characters ffmpeg logged. */
+    /** What ffmpeg logged last: at most {@value #LOG_TAIL_CHARS} characters, from the start of a line. */
     private static String tail(Execution run) {
         String text = run.stderr().text().strip();
-        return text.length() <= LOG_TAIL_CHARS ? text : text.substring(text.length() - LOG_TAIL_CHARS);
+        if (text.length() <= LOG_TAIL_CHARS) {
+            return text;
+        }
+        String tail = text.substring(text.length() - LOG_TAIL_CHARS);
+        int line = tail.indexOf('\n');
+        return line >= 0 && line < tail.length() - 1 ? tail.substring(line + 1) : tail;
     }
 }
