@@ -62,8 +62,7 @@ final class FetchHop {
         this.url = url;
         this.target = target;
         this.limits = limits;
-        this.total = new Watchdog(vertx, () -> fail(FetchException.transientFailure(
-                "the fetch took longer than MINER_MEDIA_TOTAL_TIMEOUT")));
+        this.total = new Watchdog(vertx, this::onTotalTimeout);
         this.idle = new Watchdog(vertx, this::onSilence);
     }
 
@@ -131,7 +130,7 @@ final class FetchHop {
     }
 
     private boolean refusedBySize(HttpClientResponse response) {
-        Optional<FetchException> refused = limits.refusal(url.shown(), contentLength(response));
+        Optional<FetchException> refused = limits.refusal(url.shown(), response.getHeader(HttpHeaders.CONTENT_LENGTH));
         refused.ifPresent(this::fail);
         return refused.isPresent();
     }
@@ -173,10 +172,7 @@ final class FetchHop {
         file.write(chunk);
         if (file.writeQueueFull()) {
             response.pause();
-            file.drainHandler(ignored -> {
-                idle.arm(limits.idle());
-                response.resume();
-            });
+            file.drainHandler(ignored -> onDrained(response));
         }
     }
 
@@ -184,14 +180,21 @@ final class FetchHop {
         if (result.isDone()) {
             return;
         }
-        file.close().onComplete(closed -> {
-            if (closed.succeeded()) {
-                complete(new Saved(written));
-            } else {
-                fail(FetchException
-                        .transientFailure("cannot write the media file: " + FetchException.describe(closed.cause())));
-            }
-        });
+        file.close().onComplete(this::onClosed);
+    }
+
+    private synchronized void onDrained(HttpClientResponse response) {
+        idle.arm(limits.idle());
+        response.resume();
+    }
+
+    private synchronized void onClosed(AsyncResult<Void> closed) {
+        if (closed.succeeded()) {
+            complete(new Saved(written));
+        } else {
+            fail(FetchException.transientFailure("cannot write the media file: "
+                    + FetchException.describe(closed.cause())));
+        }
     }
 
     private synchronized void onBroken(Throwable error) {
@@ -221,6 +224,10 @@ final class FetchHop {
         }
     }
 
+    private synchronized void onTotalTimeout() {
+        fail(FetchException.transientFailure("the fetch took longer than MINER_MEDIA_TOTAL_TIMEOUT"));
+    }
+
     /** The body's own silence timer: the request's idle timeout covers only the wait for the answer's head. */
     private synchronized void onSilence() {
         fail(FetchException.broken("the download from " + url.shown() + " stalled after " + written + " bytes",
@@ -230,14 +237,5 @@ final class FetchHop {
     private void cancelTimers() {
         total.cancel();
         idle.cancel();
-    }
-
-    private static long contentLength(HttpClientResponse response) {
-        try {
-            String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-            return length == null ? -1 : Long.parseLong(length.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

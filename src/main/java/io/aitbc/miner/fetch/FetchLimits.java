@@ -14,8 +14,14 @@ import java.util.function.LongSupplier;
  */
 record FetchLimits(long maxBytes, Duration connect, Duration idle, LongSupplier room) {
 
-    /** Why a body of {@code length} bytes (-1: not announced) is not read, or empty. */
-    Optional<FetchException> refusal(String shownUrl, long length) {
+    /** Why a body announced with this {@code Content-Length} (null: none) is not read, or empty. */
+    Optional<FetchException> refusal(String shownUrl, String contentLength) {
+        long length;
+        try {
+            length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
         if (length > maxBytes) {
             return Optional.of(tooLarge(shownUrl + " is " + length + " bytes"));
         }

@@ -78,7 +78,8 @@ public class MediaFetcher {
     public FetchedMedia fetch(String url, Path target) throws FetchException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + total.toNanos();
-        MediaUrl current = MediaUrl.parse(url);
+        MediaUrl first = MediaUrl.parse(url);
+        MediaUrl current = first;
         try {
             for (int redirects = 0;; redirects++) {
                 InetAddress address = checkedAddress(current);
@@ -88,8 +89,7 @@ public class MediaFetcher {
                     return new FetchedMedia(target, saved.bytes(), System.nanoTime() - started);
                 }
                 if (redirects == MAX_REDIRECTS) {
-                    throw FetchException.permanent("more than " + MAX_REDIRECTS + " redirects from "
-                            + MediaUrl.parse(url).shown());
+                    throw FetchException.permanent("more than " + MAX_REDIRECTS + " redirects from " + first.shown());
                 }
                 MediaUrl next = current.follow(((FetchHop.Redirect) answer).location());
                 current = next.sameOrigin(current) ? next : next.withoutUserInfo();

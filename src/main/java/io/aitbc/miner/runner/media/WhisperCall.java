@@ -49,24 +49,32 @@ final class WhisperCall {
     /** Sends {@code head}, the file, then {@code tail} once connected. */
     synchronized void send(AsyncResult<HttpClientRequest> connected, Buffer head, AsyncFile media, Buffer tail) {
         file = media;
+        if (result.isDone() && connected.succeeded()) {
+            connected.result().reset();
+        }
+        if (result.isDone()) {
+            closeFile();
+            return;
+        }
         if (connected.failed()) {
             fail(ErrorCode.E_RUNNER, "the Whisper service is unreachable: " + describe(connected.cause()));
             return;
         }
         request = connected.result();
-        if (result.isDone()) {
-            request.reset();
-            return;
-        }
         request.response().onComplete(this::onResponse);
         request.write(head);
-        media.pipe().endOnComplete(false).to(request).onComplete(piped -> {
-            if (piped.succeeded()) {
-                request.end(tail);
-            } else {
-                fail(ErrorCode.E_RUNNER, "the upload to the Whisper service broke: " + describe(piped.cause()));
-            }
-        });
+        media.pipe().endOnComplete(false).to(request).onComplete(piped -> onUploaded(piped, tail));
+    }
+
+    private synchronized void onUploaded(AsyncResult<Void> piped, Buffer tail) {
+        if (result.isDone()) {
+            return;
+        }
+        if (piped.succeeded()) {
+            request.end(tail);
+        } else {
+            fail(ErrorCode.E_RUNNER, "the upload to the Whisper service broke: " + describe(piped.cause()));
+        }
     }
 
     /** Stops the call; the request is reset so the service can stop. */
