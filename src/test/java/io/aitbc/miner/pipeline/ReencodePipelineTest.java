@@ -40,6 +40,7 @@ import io.vertx.core.json.JsonObject;
 class ReencodePipelineTest {
 
     private static final byte[] CLIP = MediaClips.clip(2);
+    private static final byte[] LONG_CLIP = MediaClips.clip(6);
     private static MediaServer media;
 
     private final CoordinatorSimulator sim = TestInfra.simulator();
@@ -48,7 +49,8 @@ class ReencodePipelineTest {
     static void serve() throws Exception {
         Path local = Files.writeString(Files.createTempFile("aitbc-local-", ".txt"), "local file, never to be read");
         local.toFile().deleteOnExit();
-        media = MediaServer.start().file("/clip.mp4", CLIP).slow("/slow.mp4", CLIP, Duration.ofSeconds(2))
+        media = MediaServer.start().file("/clip.mp4", CLIP).file("/long.mp4", LONG_CLIP)
+                .slow("/slow.mp4", CLIP, Duration.ofSeconds(2))
                 .flaky("/flaky.mp4", 1, CLIP).status("/gone.mp4", 404).file("/segment.ts", CLIP);
         media.file("/local.m3u8", ("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile://" + local
                 + "\n#EXTINF:10,\n" + media.url("/segment.ts") + "\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8))
@@ -83,6 +85,21 @@ class ReencodePipelineTest {
         assertThat(probed.durationSeconds()).isBetween(1.8, 2.3);
         assertThat(String.join(";", probed.streams().stream().sorted().toList())).isEqualTo(streams);
         assertThat(body.at("/metrics/unit_type").asText()).isEqualTo("cpu_seconds");
+    }
+
+    @Test
+    void anOutputOverTheInlineLimitIsDescribedAndSaidToBeDiscarded() throws Exception {
+        byte[] wav = MediaClips.reencode(LONG_CLIP, "-vn", "-f", "wav");
+
+        JsonNode result = completed(reencode(media.url("/long.mp4"), "wav")).path("result");
+
+        assertThat(wav.length).as("a WAV over MINER_ARTIFACT_INLINE_MAX (64K)").isGreaterThan(64 * 1024);
+        assertThat(result.path("output_inlined").asBoolean()).isFalse();
+        assertThat(result.has("output_base64")).isFalse();
+        assertThat(result.path("output_note").asText()).contains("MINER_ARTIFACT_INLINE_MAX", "discarded");
+        assertThat(result.path("output_size_bytes").asLong()).isEqualTo(wav.length);
+        assertThat(result.path("output_sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(wav)));
     }
 
     @Test

@@ -54,6 +54,27 @@ public final class MediaClips {
         }
     }
 
+    /** {@code media} re-encoded by this machine's ffmpeg with {@code args} between the input and the output. */
+    public static byte[] reencode(byte[] media, String... args) {
+        try {
+            Path dir = Files.createTempDirectory("aitbc-reencode-");
+            Path in = Files.write(dir.resolve("in"), media);
+            Path out = dir.resolve("out");
+            List<String> argv = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-i",
+                    in.toString()));
+            argv.addAll(List.of(args));
+            argv.add(out.toString());
+            run(argv.toArray(String[]::new));
+            byte[] bytes = Files.readAllBytes(out);
+            Files.delete(in);
+            Files.delete(out);
+            Files.delete(dir);
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** ffprobe's view of a file. */
     public static Probed probe(byte[] media) {
         try {
