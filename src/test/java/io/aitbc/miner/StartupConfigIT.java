@@ -91,6 +91,20 @@ class StartupConfigIT {
         assertThat(runExpectingExit(2, env)).contains("FATAL bad configuration: " + line).doesNotContain(SECRET);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "MINER_MEDIA_MAX_BYTES       | 0        | MINER_MEDIA_MAX_BYTES: must be more than 0",
+            "MINER_MEDIA_IDLE_TIMEOUT    | 0s       | MINER_MEDIA_IDLE_TIMEOUT: must be more than 0",
+            "MINER_REENCODE_MEMORY       | 1M       | MINER_REENCODE_MEMORY: must be at least 64M",
+            "MINER_WHISPER_URL           | ftp://x/ | MINER_WHISPER_URL: must be an http or https URL with a host",
+            "MINER_WHISPER_API           | grpc     | MINER_WHISPER_API: " })
+    void badMediaSettingsExitTwo(String name, String value, String line) {
+        Map<String, String> env = env();
+        env.put("MINER_API_KEY", SECRET);
+        env.put(name, value);
+        assertThat(runExpectingExit(2, env)).contains(line).doesNotContain(SECRET);
+    }
+
     private String runExpectingExit(int status, Map<String, String> env) {
         try (AgentProcess agent = AgentProcess.start(env, dir.resolve("agent.log"))) {
             assertThat(agent.waitFor(Duration.ofSeconds(60))).as(agent.output()).isEqualTo(status);

@@ -24,6 +24,11 @@ public enum ErrorCode {
     E_EXIT(false),
     /** The backend is unreachable or errored transiently; retried locally with backoff. */
     E_RUNNER(true),
+    /**
+     * A job's media could not be fetched (D39). Retried locally for 5xx answers, timeouts and broken connections; a
+     * policy refusal or a 4xx answer is a {@linkplain JobOutcome#permanent() permanent} failure.
+     */
+    E_FETCH(true),
     /** The agent stopped while the job ran and it cannot be run again before its deadline. */
     E_INTERRUPTED(false),
     /** A bug in the agent, or a report the coordinator cannot take. */
@@ -36,9 +41,8 @@ public enum ErrorCode {
     }
 
     /**
-     * Whether a failure with this code is transient: the queue runs the job again, with backoff and within its attempts
-     * and deadline, before it reports the failure. The queue's retry path reads only this, so a new transient code
-     * needs nothing else.
+     * Whether a failure with this code is retried by the agent before it is reported, unless the failure itself says
+     * it is permanent ({@link JobOutcome#retryable()}).
      */
     public boolean retryable() {
         return retryable;

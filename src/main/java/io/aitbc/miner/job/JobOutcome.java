@@ -10,13 +10,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param report which endpoint takes the body
  * @param errorCode the failure's code, {@code null} for a result
  * @param body the request body
+ * @param retryable whether the agent may run the job again instead of reporting this failure: its code's
+ *        {@link ErrorCode#retryable()} unless the failure was made {@link #permanent()}; never stored, since only
+ *        outcomes that are not retried reach the outbox
  */
-public record JobOutcome(Report report, ErrorCode errorCode, ObjectNode body) {
+public record JobOutcome(Report report, ErrorCode errorCode, ObjectNode body, boolean retryable) {
 
     /** The coordinator endpoint that takes the report. */
     public enum Report {
         RESULT,
         FAIL
+    }
+
+    /** An outcome retried as its code says. */
+    public JobOutcome(Report report, ErrorCode errorCode, ObjectNode body) {
+        this(report, errorCode, body, errorCode != null && errorCode.retryable());
     }
 
     /** A success for {@code /result}: {@code {"result": ..., "metrics": ...}}. */
@@ -41,5 +49,13 @@ public record JobOutcome(Report report, ErrorCode errorCode, ObjectNode body) {
     /** A failure without metrics. */
     public static JobOutcome failure(ErrorCode code, String message) {
         return failure(code, message, JsonNodeFactory.instance.objectNode());
+    }
+
+    /**
+     * This failure, reported at once although its code is usually retried (a fetch the policy refused, or a 4xx
+     * answer: running the job again would end the same way).
+     */
+    public JobOutcome permanent() {
+        return new JobOutcome(report, errorCode, body, false);
     }
 }

@@ -7,6 +7,10 @@ public enum JobType {
     INFERENCE("inference"),
     CLI("cli"),
     PYTHON("python"),
+    /** Speech to text through the node's Whisper service (D38). */
+    TRANSCRIBE("transcribe"),
+    /** Media re-encoded by the node's ffmpeg (D38). */
+    REENCODE("reencode"),
     /** Anything else: failed with {@link ErrorCode#E_UNSUPPORTED}. */
     UNKNOWN("unknown");
 
@@ -37,6 +41,8 @@ public enum JobType {
             case "inference" -> INFERENCE;
             case "cli" -> CLI;
             case "python" -> PYTHON;
+            case "transcribe" -> TRANSCRIBE;
+            case "reencode" -> REENCODE;
             default -> UNKNOWN;
         };
     }

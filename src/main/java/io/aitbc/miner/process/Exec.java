@@ -58,8 +58,10 @@ public final class Exec {
             throws InterruptedException {
         StreamCapture out = StreamCapture.head(command.outputMax());
         StreamCapture err = StreamCapture.tail(command.outputMax());
-        Thread stdout = Thread.ofVirtual().start(() -> out.drain(process.getInputStream()));
-        Thread stderr = Thread.ofVirtual().start(() -> err.drain(process.getErrorStream()));
+        Thread stdout = Thread.ofVirtual()
+                .start(() -> out.drain(command.outputFilter().apply(process.getInputStream())));
+        Thread stderr = Thread.ofVirtual()
+                .start(() -> err.drain(command.outputFilter().apply(process.getErrorStream())));
         feed(process, command.stdin());
         boolean timedOut = !process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS);
         if (timedOut) {

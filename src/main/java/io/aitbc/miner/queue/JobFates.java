@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.JobState;
@@ -19,7 +18,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
 /**
- * The one retry path of a run: a failure whose code is {@link ErrorCode#retryable()} waits in {@code delayed} until
+ * The one retry path of a run: a failure that is {@link JobOutcome#retryable()} (its code is, and the runner did not
+ * mark it permanent) waits in {@code delayed} until
  * the {@link Backoff} says, while attempts remain and the next run can start before the deadline; the
  * {@link QueueClock} brings it back to {@code ready} then. Every other outcome is committed to the outbox. The decision
  * is plain code over two moves ({@link Moves}), so it is unit-tested with fakes; created at start-up, so a bad
@@ -71,8 +71,7 @@ class JobFates {
 
     /** When the job runs again, if its outcome is a transient failure and the attempts and the deadline allow it. */
     Optional<Instant> retryAt(Job job, JobOutcome outcome) {
-        ErrorCode code = outcome.errorCode();
-        if (code == null || !code.retryable()) {
+        if (!outcome.retryable()) {
             return Optional.empty();
         }
         return backoff.nextAttempt(job.attempt(), clock.instant(), job.deadline());

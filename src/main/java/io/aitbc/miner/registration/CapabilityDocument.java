@@ -15,13 +15,15 @@ import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.runner.media.MediaTasks;
 import io.aitbc.miner.runner.sandbox.Sandbox;
 import io.aitbc.miner.scheduler.SlotScheduler;
 
 /**
  * The capability document sent at registration. The dispatcher reads {@code gpus}, {@code cuda}, {@code models} and
  * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
- * helps operators. Built fresh at every registration, so newly pulled models are announced.
+ * helps operators. Built fresh at every registration, so newly pulled models are announced, and media types only
+ * while their tools answer (D38).
  */
 @ApplicationScoped
 class CapabilityDocument {
@@ -34,10 +36,12 @@ class CapabilityDocument {
     private final MinerConfig miner;
     private final ObjectMapper json;
     private final Sandbox sandbox;
+    private final MediaTasks media;
 
     CapabilityDocument(HardwareProbe probe, OllamaClient ollama, SlotScheduler scheduler, MinerConfig miner,
-            ObjectMapper json, Sandbox sandbox) {
+            ObjectMapper json, Sandbox sandbox, MediaTasks media) {
         this.sandbox = sandbox;
+        this.media = media;
         this.probe = probe;
         this.ollama = ollama;
         this.scheduler = scheduler;
@@ -58,7 +62,9 @@ class CapabilityDocument {
         doc.put("architecture", hw.architecture());
         doc.put("platform", hw.hasGpu() ? "CUDA" : "CPU");
         ArrayNode tasks = doc.putArray("supported_tasks");
+        List<JobType> mediaTypes = media.available();
         List.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).forEach(t -> tasks.add(t.label()));
+        mediaTypes.forEach(t -> tasks.add(t.label()));
         doc.put("max_concurrent_jobs", scheduler.totalSlots());
         doc.put("consumer_grade", false);
         doc.put("edge_optimized", true);
@@ -72,6 +78,8 @@ class CapabilityDocument {
         runners.put(JobType.INFERENCE.label(), models.reachable());
         runners.put(JobType.CLI.label(), sandbox.facilities().processGroups());
         runners.put(JobType.PYTHON.label(), sandbox.facilities().processGroups());
+        runners.put(JobType.TRANSCRIBE.label(), mediaTypes.contains(JobType.TRANSCRIBE));
+        runners.put(JobType.REENCODE.label(), mediaTypes.contains(JobType.REENCODE));
         doc.set("sandbox", sandbox.facilities().toJson());
         ObjectNode slots = doc.putObject("slots");
         slots.put("inference", scheduler.slots(SlotKind.INFERENCE));

@@ -3,7 +3,6 @@ package io.aitbc.miner.runner;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -30,8 +29,6 @@ import io.quarkus.logging.Log;
  */
 @ApplicationScoped
 public class RunnerDispatcher {
-
-    private static final Set<String> OUT_OF_SCOPE = Set.of("transcribe", "reencode");
 
     private final Map<JobType, JobRunner> runners = new EnumMap<>(JobType.class);
 
@@ -95,9 +92,7 @@ public class RunnerDispatcher {
             return failure(ErrorCode.E_BADJOB, "payload has no 'type', and no 'model' and 'prompt' for an inference job");
         }
         String name = PayloadText.sanitise(type.asText());
-        String why = OUT_OF_SCOPE.contains(type.asText()) ? " is not supported by this node"
-                : " is not a job type this node knows";
-        return failure(ErrorCode.E_UNSUPPORTED, "job type '" + name + "'" + why);
+        return failure(ErrorCode.E_UNSUPPORTED, "job type '" + name + "' is not a job type this node knows");
     }
 
     private static RawOutcome runSafely(JobRunner runner, Job job, Placement placement) throws InterruptedException {

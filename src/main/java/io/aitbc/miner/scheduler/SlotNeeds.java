@@ -31,7 +31,8 @@ class SlotNeeds implements SlotNeedRule {
     @Override
     public SlotNeed of(JsonNode payload, JsonNode constraints) {
         return switch (JobType.of(payload)) {
-            case INFERENCE -> SlotNeed.of(SlotKind.INFERENCE);
+            case INFERENCE, TRANSCRIBE -> SlotNeed.of(SlotKind.INFERENCE);
+            case REENCODE -> SlotNeed.of(SlotKind.CPU);
             case CLI -> entrySlot(allowlist.current().command(payload.path("command").asText())
                     .map(CommandEntry::limits).orElse(null), constraints);
             case PYTHON -> entrySlot(allowlist.current().module(payload.path("module").asText())

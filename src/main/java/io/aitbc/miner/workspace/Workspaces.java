@@ -76,6 +76,19 @@ public class Workspaces {
         }
     }
 
+    /**
+     * How many bytes jobs may still write under the workspace folder before its file system falls below
+     * {@code MINER_WORKSPACE_MIN_FREE}; 0 when it already has, or when the folder is unusable.
+     */
+    public long room() {
+        try {
+            Files.createDirectories(root);
+            return Math.max(0, Files.getFileStore(root).getUsableSpace() - minFree);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Deletes a tree without following symbolic links (a link is removed, never its target). */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {

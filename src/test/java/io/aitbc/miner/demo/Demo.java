@@ -16,22 +16,27 @@ import org.awaitility.core.ConditionTimeoutException;
 import io.aitbc.miner.sim.CoordinatorSimulator;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
+import io.aitbc.miner.sim.FakeWhisper;
 import io.aitbc.miner.sim.SimJob;
 import io.aitbc.miner.sim.SimJobState;
 import io.aitbc.miner.sim.SimulatorOptions;
 import io.aitbc.miner.testing.AgentProcess;
+import io.aitbc.miner.testing.MediaClips;
+import io.aitbc.miner.testing.MediaServer;
 import io.aitbc.miner.testing.RedisServer;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The newcomer's demo ({@code bin/demo}): a real Redis with AOF, the coordinator simulator with signed receipts, the
- * fake Ollama and the packaged agent as its own process, all on free ports; a mix of jobs; a table of job → state →
- * receipt price. It exits 0 only if every job ended as expected, and stops everything it started (D37).
+ * fake Ollama, a fake aitbc-whisper service, a media server with a generated clip (when ffmpeg is installed) and the
+ * packaged agent as its own process, all on free ports; a mix of jobs; a table of job → state → receipt price. It exits 0 only
+ * if every job ended as expected, and stops everything it started (D37).
  */
 public final class Demo {
 
     static final String MODEL = "llama3.2:3b";
     static final Duration GENERATION = Duration.ofMillis(400);
+    private static final boolean FFMPEG = MediaClips.ffmpegInstalled();
 
     private final PrintStream out;
 
@@ -46,14 +51,19 @@ public final class Demo {
 
     /** Runs the whole demo in {@code work}; true when every job ended as expected. */
     boolean run(Path work) {
-        out.println("Starting redis-server, the coordinator simulator and the fake Ollama on free ports...");
+        out.println("Starting redis-server, the coordinator simulator, the fake Ollama and Whisper on free ports...");
         try (RedisServer redis = RedisServer.start();
                 CoordinatorSimulator sim = CoordinatorSimulator.start(SimulatorOptions.builder().signing(true).build());
                 FakeOllama ollama = FakeOllama.start(FakeOllamaOptions.defaults().models(MODEL)
-                        .generationTime(GENERATION).tokens(48))) {
+                        .generationTime(GENERATION).tokens(48));
+                FakeWhisper whisper = FakeWhisper.start(FakeWhisper.Api.AITBC);
+                MediaServer media = MediaServer.start().file("/clip.mp4", FFMPEG ? MediaClips.clip(2) : new byte[1])) {
             out.println("Starting the agent (log: " + work.resolve("agent.log") + ")");
-            try (AgentProcess agent = AgentProcess.start(agentEnv(redis, sim, ollama, work), work.resolve("agent.log"))) {
-                List<Expectation> jobs = submit(sim);
+            Map<String, String> env = agentEnv(redis, sim, ollama, work);
+            env.put("MINER_WHISPER_URL", whisper.url());
+            env.put("MINER_MEDIA_ALLOW_PRIVATE", "true");
+            try (AgentProcess agent = AgentProcess.start(env, work.resolve("agent.log"))) {
+                List<Expectation> jobs = submit(sim, media);
                 boolean finished = awaitEnd(sim, jobs);
                 boolean ok = finished && report(sim, jobs);
                 agent.terminate();
@@ -63,7 +73,7 @@ public final class Demo {
         }
     }
 
-    private List<Expectation> submit(CoordinatorSimulator sim) {
+    private List<Expectation> submit(CoordinatorSimulator sim, MediaServer media) {
         List<Expectation> jobs = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             JsonObject payload = new JsonObject().put("type", "inference").put("model", MODEL)
@@ -76,8 +86,14 @@ public final class Demo {
                 sim.submit(new JsonObject().put("type", "inference").put("model", MODEL)), "E_BADJOB"));
         jobs.add(Expectation.failed("unknown type", sim.submit(new JsonObject().put("type", "teleport")),
                 "E_UNSUPPORTED"));
-        jobs.add(Expectation.failed("transcribe (out of scope)", sim.submit(new JsonObject().put("type", "transcribe")
-                .put("url", "https://example.invalid/a.wav")), "E_UNSUPPORTED"));
+        jobs.add(Expectation.completed("transcribe", sim.submit(new JsonObject().put("type", "transcribe")
+                .put("url", media.url("/clip.mp4")))));
+        String reencode = sim.submit(new JsonObject().put("type", "reencode").put("url", media.url("/clip.mp4"))
+                .put("output_format", "mp3"));
+        jobs.add(FFMPEG ? Expectation.completed("reencode to mp3", reencode)
+                : Expectation.failed("reencode (no ffmpeg here)", reencode, "E_UNSUPPORTED"));
+        jobs.add(Expectation.failed("reencode of a local file", sim.submit(new JsonObject().put("type", "reencode")
+                .put("url", "file:///etc/passwd")), FFMPEG ? "E_FETCH" : "E_UNSUPPORTED"));
         out.println("Submitted " + jobs.size() + " jobs to the coordinator simulator.");
         return jobs;
     }

@@ -104,6 +104,17 @@ class SandboxPipelineTest {
     }
 
     @Test
+    void aSecretTheJobPrintsIsRedactedFromItsResultAndItsFailure() {
+        JsonNode result = completed(python("aitbc_test.leak_secret", new JsonObject())).path("result");
+        SimJob failed = awaitEnd(sim, sim.submit(python("aitbc_test.leak_secret", new JsonObject().put("fail", true))));
+
+        assertThat(result.path("output").path("header").asText()).isEqualTo("Bearer [redacted]");
+        assertThat(result.path("stderr").asText()).isEqualTo("using token [redacted]\n");
+        assertThat(result.toString()).doesNotContain(SandboxFixtures.SECRET);
+        assertThat(failed.error()).isEqualTo("E_EXIT: exit code 3: using token [redacted]");
+    }
+
+    @Test
     void aNonZeroExitFailsWithEExitAndTheStderrTail() {
         SimJob job = awaitEnd(sim, sim.submit(python("aitbc_test.fail", new JsonObject())));
         assertThat(job.state()).isEqualTo(SimJobState.FAILED);

@@ -48,7 +48,10 @@ class RegistrationTest {
         assertThat(caps.path("cpu").path("cores").asInt()).isPositive();
         assertThat(caps.path("memory_mb").asLong()).isPositive();
         assertThat(caps.path("runners").path("inference").asBoolean()).isTrue();
-        assertThat(caps.path("supported_tasks").toString()).contains("inference", "cli", "python");
+        assertThat(caps.path("supported_tasks").toString()).contains("inference", "cli", "python", "transcribe",
+                "reencode");
+        assertThat(caps.path("runners").path("reencode").asBoolean()).as("Debian's ffmpeg").isTrue();
+        assertThat(caps.path("runners").path("transcribe").asBoolean()).as("the fake Whisper").isTrue();
         assertThat(caps.has("cuda")).as("no CUDA without a driver").isFalse();
     }
 

@@ -33,7 +33,8 @@ public final class SandboxFixtures {
             allowlistDir = allowlist(removedAtExit(Files.createTempDirectory("aitbc-allowlist-")));
             Path secrets = removedAtExit(Files.createTempDirectory("aitbc-secrets-"));
             removedAtExit(Files.writeString(secrets.resolve("api-token"), SECRET));
-            Path tmp = removedAtExit(Files.createTempDirectory(Path.of("/dev/shm"), "aitbc-test-shm-"));
+            // not named aitbc-*: an agent using /dev/shm itself sweeps those at start-up, even another run's
+            Path tmp = removedAtExit(Files.createTempDirectory(Path.of("/dev/shm"), "miner-test-shm-"));
             return Map.of("miner.allowlist.dir", allowlistDir.toString(), "miner.job.secrets-dir", secrets.toString(),
                     "miner.job.secrets-tmp-dir", tmp.toString(), "miner.stdin.max-bytes", "64K",
                     "miner.cpu.slots", "2", "miner.workspace.min-free", "1M");

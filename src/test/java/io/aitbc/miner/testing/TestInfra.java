@@ -10,12 +10,14 @@ import java.util.Map;
 import io.aitbc.miner.sim.CoordinatorSimulator;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
+import io.aitbc.miner.sim.FakeWhisper;
 import io.aitbc.miner.sim.SimulatorOptions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts, once for the whole test run (D35), a real {@code redis-server}, the coordinator simulator (signed receipts,
- * rate limits off unless a test turns them on) and the fake Ollama, and points the agent at them. Tests reach them
+ * rate limits off unless a test turns them on), the fake Ollama and a fake aitbc-whisper service, and points the agent
+ * at them; media may come from loopback addresses (the tests' media servers). Tests reach them
  * through the static handles to stop Redis, reset the simulator or inject faults.
  */
 public class TestInfra implements QuarkusTestResourceLifecycleManager {
@@ -32,12 +34,14 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
     private static RedisServer redis;
     private static CoordinatorSimulator simulator;
     private static FakeOllama ollama;
+    private static FakeWhisper whisper;
 
     @Override
     public Map<String, String> start() {
         redis = RedisServer.start();
         simulator = CoordinatorSimulator.start(SimulatorOptions.builder().signing(true).rateLimits(false).build());
         ollama = FakeOllama.start(FakeOllamaOptions.defaults().models(MODEL).generationTime(GENERATION).tokens(32));
+        whisper = FakeWhisper.start(FakeWhisper.Api.AITBC);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.redis.hosts", redis.url());
         config.put("miner.coordinator.url", simulator.apiBase());
@@ -52,12 +56,17 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("miner.workspace.dir", tempDir().toString());
         config.put("miner.nvidia-smi.path", "/nonexistent/nvidia-smi");
         config.put("miner.admin.token", ADMIN_TOKEN);
+        config.put("miner.whisper.url", whisper.url());
+        config.put("miner.media.allow-private", "true");
         config.putAll(SandboxFixtures.config());
         return config;
     }
 
     @Override
     public void stop() {
+        if (whisper != null) {
+            whisper.close();
+        }
         if (ollama != null) {
             ollama.close();
         }
@@ -77,6 +86,11 @@ public class TestInfra implements QuarkusTestResourceLifecycleManager {
     /** The coordinator simulator the agent talks to. */
     public static CoordinatorSimulator simulator() {
         return simulator;
+    }
+
+    /** The fake Whisper service behind the transcribe runner. */
+    public static FakeWhisper whisper() {
+        return whisper;
     }
 
     /** The fake Ollama behind the inference runner. */

@@ -12,7 +12,7 @@ import io.aitbc.miner.runner.sandbox.Execution;
  * ({@code E_OOM}), or, under the {@code RLIMIT_AS} fallback, death by SIGKILL/SIGSEGV/SIGABRT or an allocation error
  * on stderr ({@code E_OOM}, suspected); any other non-zero exit is {@code E_EXIT} with the code and the stderr tail.
  */
-final class ExitAttribution {
+public final class ExitAttribution {
 
     static final int TAIL_CHARS = 1000;
     private static final Pattern ALLOCATION = Pattern.compile("MemoryError|bad_alloc|Cannot allocate memory");
@@ -24,7 +24,7 @@ final class ExitAttribution {
     }
 
     /** The failure, or empty when the process succeeded. */
-    static Optional<Refusal> of(Execution run, Duration timeout) {
+    public static Optional<Refusal> of(Execution run, Duration timeout) {
         String tail = tail(run.stderr().text());
         if (run.timedOut()) {
             return failure(ErrorCode.E_TIMEOUT, "ran past its " + timeout.toSeconds() + "s limit and was killed");

@@ -5,14 +5,15 @@ import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.RawOutcome;
 
 /**
- * A {@code cli}/{@code python} job's failure before it becomes an outcome.
+ * A sandboxed job's ({@code cli}, {@code python}, {@code reencode}) failure before it becomes an outcome.
  *
  * @param code the error code
  * @param message what went wrong, without the code
  */
-record Refusal(ErrorCode code, String message) {
+public record Refusal(ErrorCode code, String message) {
 
-    JobOutcome outcome() {
+    /** The job's failure. */
+    public JobOutcome outcome() {
         return JobOutcome.failure(code, message);
     }
 

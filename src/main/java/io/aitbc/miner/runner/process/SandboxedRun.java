@@ -141,7 +141,7 @@ class SandboxedRun {
         env.put("AITBC_OUTPUT_DIR", workspace.out().toString());
         env.put("CUDA_VISIBLE_DEVICES", ProcessPolicy.visibleDevices(placement));
         if (secretsDir != null) {
-            env.put("AITBC_SECRETS_DIR", secretsDir.toString());
+            env.put(JobSecrets.DIR_VARIABLE, secretsDir.toString());
         }
         return env;
     }

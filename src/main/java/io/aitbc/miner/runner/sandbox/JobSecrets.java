@@ -27,6 +27,9 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class JobSecrets {
 
+    /** The variable that gives a run its secrets folder; the sandbox hides the folder's contents in the output. */
+    public static final String DIR_VARIABLE = "AITBC_SECRETS_DIR";
+
     private static final String PREFIX = "aitbc-";
     private static final SecureRandom RANDOM = new SecureRandom();
 

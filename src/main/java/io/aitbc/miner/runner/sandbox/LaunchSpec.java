@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * @param jobId the job's (validated) id, naming its cgroup
  * @param executable the absolute program
  * @param args its arguments, passed as they are (no shell)
- * @param environment the complete environment (nothing of the agent's is inherited)
+ * @param environment the complete environment (nothing of the agent's is inherited); when it names a secrets folder
+ *        ({@link JobSecrets#DIR_VARIABLE}), what the files there hold is redacted from the process's output
  * @param workingDir the job's workspace
  * @param stdin bytes written to its standard input
  * @param timeout wall-clock limit

@@ -13,7 +13,8 @@ import io.aitbc.miner.process.ProcessGroups;
 import io.aitbc.miner.process.Stopper;
 
 /**
- * Runs one job's process through the trampoline with the agent's process helper ({@link Exec}): the wall-clock limit
+ * Runs one job's process through the trampoline with the agent's process helper ({@link Exec}), its output read with
+ * the job's secrets {@linkplain Redaction redacted}: the wall-clock limit
  * is enforced on the whole process group and the job's cgroup (SIGTERM, up to {@link Exec#GRACE} for both to empty,
  * SIGKILL), and whatever the job left in either is killed when its main process exits.
  */
@@ -39,7 +40,8 @@ final class ProcessRun {
             List<String> argv = trampoline.argv(spec.executable(), spec.args(), addressSpace,
                     cgroup.map(JobCgroup::dir), spec.isolateNetwork(), facilities.root());
             Command command = Command.of(argv, spec.timeout()).withEnvironment(spec.environment())
-                    .withDirectory(spec.workingDir()).withStdin(spec.stdin()).withOutputMax(outputMax);
+                    .withDirectory(spec.workingDir()).withStdin(spec.stdin()).withOutputMax(outputMax)
+                    .withOutputFilter(Redaction.ofSecretsIn(spec.environment().get(JobSecrets.DIR_VARIABLE))::filter);
             Stopper stopper = cgroup.<Stopper> map(c -> groups.stopper().and(c)).orElseGet(groups::stopper);
             Exited exited = Exec.run(command, stopper, onStart);
             boolean oom = cgroup.map(JobCgroup::oomKilled).orElse(false);
