@@ -41,8 +41,17 @@ class JobFatesTest {
         assertThat(moves.committed).isEmpty();
     }
 
+    @Test
+    void aFetchFailureWaitsUnlessItIsPermanent() throws InterruptedException {
+        assertThat(fates.finish(job(1, FAR), failure(ErrorCode.E_FETCH))).isEqualTo(Fate.RETRIED);
+        assertThat(fates.finish(job(1, FAR), failure(ErrorCode.E_FETCH).permanent())).isEqualTo(Fate.COMMITTED);
+
+        assertThat(moves.delayed).hasSize(1);
+        assertThat(moves.committed).containsExactly("j");
+    }
+
     @ParameterizedTest
-    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "E_RUNNER")
+    @EnumSource(value = ErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = { "E_RUNNER", "E_FETCH" })
     void everyOtherFailureIsCommittedAtOnce(ErrorCode code) throws InterruptedException {
         assertThat(fates.finish(job(1, FAR), failure(code))).isEqualTo(Fate.COMMITTED);
 
