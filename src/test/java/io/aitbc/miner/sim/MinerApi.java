@@ -108,7 +108,9 @@ final class MinerApi {
             return SimResponse.detail(404, "job not found");
         }
         JsonNode result = call.body().get("result");
-        String receipt = receipts.issue(job, call.caller(), result, call.body().path("metrics"), now);
+        TeeVerifier.Decision tee = TeeVerifier.decide(job.id, job.constraints, call.body(), now);
+        String receipt = receipts.issue(job, call.caller(), result, call.body().path("metrics"), tee, now);
+        job.teeStatus = receipt == null ? null : tee.status();
         job.state = SimJobState.COMPLETED;
         job.result = result.deepCopy();
         MinerEntry miner = store.miners.get(call.caller());

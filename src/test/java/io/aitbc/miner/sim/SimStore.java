@@ -32,6 +32,7 @@ final class SimStore {
         Instant assignedAt;
         String error;
         JsonNode result;
+        String teeStatus;
 
         JobEntry(String id, JsonNode payload, ObjectNode constraints, Instant requestedAt, Instant expiresAt) {
             this.id = id;
