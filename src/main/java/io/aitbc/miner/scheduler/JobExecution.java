@@ -13,6 +13,7 @@ import org.jboss.logging.MDC;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.probe.GpuSampler;
 import io.aitbc.miner.queue.Backoff;
 import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.JobRecovery;
@@ -37,11 +38,13 @@ class JobExecution {
     private final ResultSizeCap cap;
     private final Backoff backoff;
     private final JobMetrics metrics;
+    private final JobGpuUsage gpuUsage;
     private final Clock clock = Clock.systemUTC();
 
     JobExecution(RunnerDispatcher runners, RetryQueue queue, JobRecovery recovery, ResultSizeCap cap,
-            RetryConfig retry, JobMetrics metrics) {
+            RetryConfig retry, JobMetrics metrics, JobGpuUsage gpuUsage) {
         this.runners = runners;
+        this.gpuUsage = gpuUsage;
         this.metrics = metrics;
         this.queue = queue;
         this.recovery = recovery;
@@ -52,6 +55,7 @@ class JobExecution {
     void run(Job job) throws InterruptedException {
         MDC.put("job_id", job.id());
         long start = System.nanoTime();
+        GpuSampler.Sampling gpus = gpuUsage.start(job);
         try {
             JobOutcome outcome = outcomeOf(job);
             Duration runTime = Duration.ofNanos(System.nanoTime() - start);
@@ -63,11 +67,12 @@ class JobExecution {
                 Log.infof("Job %s attempt %d failed transiently, retrying at %s", job.id(), job.attempt(), retry.get());
                 Durably.run("the retry of job " + job.id(), () -> recovery.delay(job.id(), retry.get(), error));
             } else {
-                JobOutcome capped = cap.apply(outcome);
+                JobOutcome capped = cap.apply(gpuUsage.withUsage(outcome, gpus));
                 Durably.run("the outcome of job " + job.id(), () -> queue.complete(job.id(), capped));
                 metrics.finished(runners.classify(job.payload()), capped, runTime);
             }
         } finally {
+            gpus.stop();
             MDC.remove("job_id");
         }
     }

@@ -37,6 +37,7 @@ import io.quarkus.logging.Log;
  * refused connection or open circuit → again later; 401/403 → kept, readiness down, again slowly; 413/422 → replaced by
  * an {@code E_INTERNAL} failure; 5xx, timeout or reset → ambiguous, never resent blindly (reconciliation settles it).
  * After a {@code /fail} a heartbeat goes out at once, because {@code /fail} leaves the coordinator's inflight as is.
+ * Every send of a result carries a TEE quote made just then when the job asks for one ({@link TeeAttachment}, D42).
  */
 @ApplicationScoped
 public class ResultUploader {
@@ -52,14 +53,16 @@ public class ResultUploader {
     private final ResultSizeCap cap;
     private final Reconciler reconciler;
     private final JobMetrics metrics;
+    private final TeeAttachment tee;
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
     private final ExecutorService uploads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upload-", 0).factory());
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("upload-retry").daemon().factory());
 
     ResultUploader(RetryQueue queue, CoordinatorClient coordinator, Registration registration, JobPoller poller,
-            Receipts receipts, ResultSizeCap cap, Reconciler reconciler, JobMetrics metrics) {
+            Receipts receipts, ResultSizeCap cap, Reconciler reconciler, JobMetrics metrics, TeeAttachment tee) {
         this.metrics = metrics;
+        this.tee = tee;
         this.queue = queue;
         this.coordinator = coordinator;
         this.registration = registration;
@@ -93,8 +96,10 @@ public class ResultUploader {
 
     private void send(String jobId, JobOutcome outcome) throws InterruptedException {
         try {
-            Optional<String> receipt = coordinator.report(jobId, outcome);
+            TeeAttachment.Attested sent = tee.attach(jobId, outcome);
+            Optional<String> receipt = coordinator.report(jobId, sent.outcome());
             done(jobId, "reported", receipt);
+            tee.settled(jobId, sent, receipt);
             if (outcome.report() == JobOutcome.Report.FAIL) {
                 heartbeatQuietly();
             }

@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
  * A stand-in for {@code nvidia-smi}: a {@code sh} script in a test directory that prints recorded fixtures (query,
- * {@code -q}, {@code -L}), logs its arguments to {@code calls.log} and exits with a chosen status.
+ * compute capabilities, {@code -q}, {@code -L}) and the job usage query's current figures ({@link #usage}), logs its
+ * arguments to {@code calls.log} and exits with a chosen status.
  */
 final class FakeNvidiaSmi {
 
@@ -21,6 +23,8 @@ final class FakeNvidiaSmi {
             here=$(dirname "$0")
             echo "$*" >> "$here/calls.log"
             case "$1" in
+              --query-gpu=index,compute_cap) cat "$here/caps.out"; exit %d ;;
+              --query-gpu=uuid,utilization.gpu,memory.used) cat "$here/usage.out"; exit 0 ;;
               --query-gpu=*) %s ;;
               -q) cat "$here/details.out" ;;
               -L) cat "$here/list.out" ;;
@@ -33,6 +37,8 @@ final class FakeNvidiaSmi {
     private String query = "";
     private String details = "";
     private String list = "";
+    private String caps = "";
+    private int capsStatus;
     private int exitStatus;
     private boolean hang;
 
@@ -71,6 +77,20 @@ final class FakeNvidiaSmi {
         return this;
     }
 
+    /** The compute capability query's output and exit status (an old driver answers 2 with an error line). */
+    FakeNvidiaSmi caps(String fixtureName, int status) {
+        caps = fixture(fixtureName);
+        capsStatus = status;
+        return this;
+    }
+
+    /** Replaces, at once for the next call, what the usage query prints (the figures of a running job). */
+    void usage(String csv) throws IOException {
+        Path next = dir.resolve("usage.next");
+        Files.writeString(next, csv);
+        Files.move(next, dir.resolve("usage.out"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     FakeNvidiaSmi exitStatus(int status) {
         exitStatus = status;
         return this;
@@ -87,9 +107,11 @@ final class FakeNvidiaSmi {
         Files.writeString(dir.resolve("query.out"), query);
         Files.writeString(dir.resolve("details.out"), details);
         Files.writeString(dir.resolve("list.out"), list);
+        Files.writeString(dir.resolve("caps.out"), caps);
+        Files.writeString(dir.resolve("usage.out"), "");
         String onQuery = hang ? "exec sleep 60" : "cat \"$here/query.out\"";
         Path script = dir.resolve("nvidia-smi");
-        Files.writeString(script, SCRIPT.formatted(onQuery, exitStatus));
+        Files.writeString(script, SCRIPT.formatted(capsStatus, onQuery, exitStatus));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
     }
