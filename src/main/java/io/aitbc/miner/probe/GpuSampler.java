@@ -35,14 +35,20 @@ public class GpuSampler {
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("gpu-sampler").daemon().factory());
     private ScheduledFuture<?> ticking;
+    private volatile Latest latest;
 
     GpuSampler(NvidiaSmi nvidiaSmi, GpuSampleConfig config) {
         this.nvidiaSmi = nvidiaSmi;
         this.interval = config.interval();
     }
 
-    /** One GPU's reading; -1 for a figure {@code nvidia-smi} did not report. */
-    record Reading(int utilizationPercent, long memoryUsedMb) {
+    /**
+     * One GPU's reading.
+     *
+     * @param utilizationPercent utilisation, -1 when {@code nvidia-smi} did not report it
+     * @param memoryUsedMb memory in use, MiB, -1 when not reported
+     */
+    public record Reading(int utilizationPercent, long memoryUsedMb) {
     }
 
     /** Starts sampling the GPUs of one job, by UUID; with none the sampling reads nothing and ends empty. */
@@ -54,6 +60,19 @@ public class GpuSampler {
             ticks.execute(this::tick);
         }
         return sampling;
+    }
+
+    /**
+     * The latest readings by GPU UUID, queried now unless the last query (a job's, or an earlier call's) is younger
+     * than {@code maxAge}; empty without GPUs or when {@code nvidia-smi} fails. For heartbeats: at most one query per
+     * heartbeat period, none while jobs are being sampled anyway.
+     */
+    public Map<String, Reading> latest(Duration maxAge) {
+        Latest last = latest;
+        if (last != null && last.at() + maxAge.toNanos() > System.nanoTime()) {
+            return last.readings();
+        }
+        return read();
     }
 
     /** The readings of a usage query by GPU UUID; lines that are not a GPU are left out. */
@@ -90,7 +109,13 @@ public class GpuSampler {
     }
 
     private Map<String, Reading> read() {
-        return nvidiaSmi.query(USAGE_ARGS).map(GpuSampler::parse).orElse(Map.of());
+        Map<String, Reading> readings = nvidiaSmi.query(USAGE_ARGS).map(GpuSampler::parse).orElse(Map.of());
+        latest = new Latest(readings, System.nanoTime());
+        return readings;
+    }
+
+    /** The last query's readings and when it answered ({@link System#nanoTime()}). */
+    private record Latest(Map<String, Reading> readings, long at) {
     }
 
     private static long number(String value) {

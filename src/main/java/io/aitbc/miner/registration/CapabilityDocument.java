@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitbc.miner.MinerConfig;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.probe.GpuArchitecture;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
@@ -21,7 +22,9 @@ import io.aitbc.miner.scheduler.SlotScheduler;
 /**
  * The capability document sent at registration. The dispatcher reads {@code gpus}, {@code cuda}, {@code models} and
  * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
- * helps operators. Built fresh at every registration, so newly pulled models are announced.
+ * helps operators. Each GPU carries the production miner's {@code architecture}, {@code consumer_grade} and
+ * {@code edge_optimized} (from its compute capability); the top-level two say whether any GPU is so (false without). Built
+ * fresh at every registration, so newly pulled models are announced.
  */
 @ApplicationScoped
 class CapabilityDocument {
@@ -60,8 +63,8 @@ class CapabilityDocument {
         ArrayNode tasks = doc.putArray("supported_tasks");
         List.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).forEach(t -> tasks.add(t.label()));
         doc.put("max_concurrent_jobs", scheduler.totalSlots());
-        doc.put("consumer_grade", false);
-        doc.put("edge_optimized", true);
+        doc.put("consumer_grade", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).consumerGrade()));
+        doc.put("edge_optimized", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).edgeOptimized()));
         ObjectNode cpu = doc.putObject("cpu");
         cpu.put("cores", hw.cpuCores());
         cpu.put("model", hw.cpuModel());
@@ -88,6 +91,11 @@ class CapabilityDocument {
         node.put("uuid", gpu.uuid());
         node.put("index", gpu.index());
         node.put("mig", gpu.mig());
+        GpuArchitecture arch = GpuArchitecture.of(gpu);
+        node.put("architecture", arch.architecture());
+        gpu.computeCap().ifPresent(cap -> node.put("compute_cap", cap));
+        node.put("consumer_grade", arch.consumerGrade());
+        node.put("edge_optimized", arch.edgeOptimized());
         return node;
     }
 }
