@@ -1,6 +1,7 @@
 package io.aitbc.miner.registration;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +28,7 @@ import io.aitbc.miner.scheduler.SlotScheduler;
  * fresh at every registration, so newly pulled models are announced.
  */
 @ApplicationScoped
-class CapabilityDocument {
+public class CapabilityDocument {
 
     private static final long MIB = 1024 * 1024;
 
@@ -61,7 +62,7 @@ class CapabilityDocument {
         doc.put("architecture", hw.architecture());
         doc.put("platform", hw.hasGpu() ? "CUDA" : "CPU");
         ArrayNode tasks = doc.putArray("supported_tasks");
-        List.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).forEach(t -> tasks.add(t.label()));
+        supportedTasks().forEach(tasks::add);
         doc.put("max_concurrent_jobs", scheduler.totalSlots());
         doc.put("consumer_grade", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).consumerGrade()));
         doc.put("edge_optimized", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).edgeOptimized()));
@@ -82,6 +83,11 @@ class CapabilityDocument {
         slots.put("cpu", scheduler.slots(SlotKind.CPU));
         doc.put("agent", "aitbc-miner-node");
         return doc;
+    }
+
+    /** The job types this agent runs, as {@code supported_tasks} (the pool hub's {@code capabilities} too). */
+    public List<String> supportedTasks() {
+        return Stream.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).map(JobType::label).toList();
     }
 
     private ObjectNode gpu(GpuDevice gpu) {
