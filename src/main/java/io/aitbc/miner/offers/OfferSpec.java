@@ -36,8 +36,8 @@ public record OfferSpec(String service, String model, BigDecimal price, String u
         if (!SERVICES.contains(service)) {
             throw bad(entry, "service must be one of ollama, whisper, ffmpeg (the ones this agent can probe)");
         }
-        if (!f[1].matches("[A-Za-z0-9._:/+-]{1,128}")) {
-            throw bad(entry, "the model must match [A-Za-z0-9._:/+-]{1,128}");
+        if (!f[1].matches("[A-Za-z0-9][A-Za-z0-9._:/+-]{0,127}") || f[1].contains("..")) {
+            throw bad(entry, "the model must match [A-Za-z0-9][A-Za-z0-9._:/+-]{0,127} without '..'");
         }
         BigDecimal price;
         try {
