@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +29,7 @@ import io.aitbc.miner.runner.OllamaConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -50,6 +53,7 @@ public class OfferPublisher {
     private final Map<String, ObjectNode> published = new ConcurrentHashMap<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private volatile Instant blockedUntil = Instant.EPOCH;
+    private volatile boolean started;
 
     OfferPublisher(OffersConfig config, AgentIdentity identity, OllamaClient ollama, OllamaConfig ollamaConfig,
             HardwareProbe probe, ObjectMapper json, Event<OfferAnswered> answered) {
@@ -83,8 +87,19 @@ public class OfferPublisher {
         return Map.copyOf(states);
     }
 
+    /**
+     * Start-up is over: every other start-up observer ran (this one has the last priority), so this scheduler thread
+     * no longer creates beans, such as the Redis data source, concurrently with the main thread.
+     */
+    void started(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        started = true;
+    }
+
     @Scheduled(every = "${miner.offers.interval:300s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publish() {
+        if (!started) {
+            return;
+        }
         for (OfferSpec offer : offers) {
             if (clock.instant().isBefore(blockedUntil)) {
                 return;

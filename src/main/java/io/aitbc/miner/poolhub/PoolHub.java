@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
 import io.aitbc.miner.AgentIdentity;
 import io.aitbc.miner.job.PoolHubCallAnswered;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -33,6 +36,7 @@ public class PoolHub {
     private final PoolHubBodies bodies;
     private final String minerId;
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean started;
     private volatile boolean registered;
     private volatile String state;
     private volatile Instant lastAccepted = Instant.EPOCH;
@@ -68,9 +72,17 @@ public class PoolHub {
         return lastAccepted;
     }
 
+    /**
+     * Start-up is over: every other start-up observer ran (this one has the last priority), so this scheduler thread
+     * no longer creates beans, such as the Redis data source, concurrently with the main thread.
+     */
+    void started(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        started = true;
+    }
+
     @Scheduled(every = "${miner.pool-hub.interval:15s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
-        if (client.isEmpty()) {
+        if (client.isEmpty() || !started) {
             return;
         }
         synchronized (this) {

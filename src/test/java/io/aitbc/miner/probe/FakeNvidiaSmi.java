@@ -16,7 +16,7 @@ import java.util.List;
  * compute capabilities, {@code -q}, {@code -L}) and the job usage query's current figures ({@link #usage}), logs its
  * arguments to {@code calls.log} and exits with a chosen status.
  */
-final class FakeNvidiaSmi {
+public final class FakeNvidiaSmi {
 
     private static final String SCRIPT = """
             #!/bin/sh
@@ -46,12 +46,12 @@ final class FakeNvidiaSmi {
         this.dir = dir;
     }
 
-    static FakeNvidiaSmi in(Path dir) {
+    public static FakeNvidiaSmi in(Path dir) {
         return new FakeNvidiaSmi(dir);
     }
 
     /** A recorded output under {@code src/test/resources/nvidia-smi/}. */
-    static String fixture(String name) {
+    public static String fixture(String name) {
         try (InputStream in = FakeNvidiaSmi.class.getResourceAsStream("/nvidia-smi/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -62,12 +62,12 @@ final class FakeNvidiaSmi {
         }
     }
 
-    FakeNvidiaSmi query(String fixtureName) {
+    public FakeNvidiaSmi query(String fixtureName) {
         query = fixture(fixtureName);
         return this;
     }
 
-    FakeNvidiaSmi details(String fixtureName) {
+    public FakeNvidiaSmi details(String fixtureName) {
         details = fixture(fixtureName);
         return this;
     }
@@ -78,14 +78,14 @@ final class FakeNvidiaSmi {
     }
 
     /** The compute capability query's output and exit status (an old driver answers 2 with an error line). */
-    FakeNvidiaSmi caps(String fixtureName, int status) {
+    public FakeNvidiaSmi caps(String fixtureName, int status) {
         caps = fixture(fixtureName);
         capsStatus = status;
         return this;
     }
 
     /** Replaces, at once for the next call, what the usage query prints (the figures of a running job). */
-    void usage(String csv) throws IOException {
+    public void usage(String csv) throws IOException {
         Path next = dir.resolve("usage.next");
         Files.writeString(next, csv);
         Files.move(next, dir.resolve("usage.out"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -103,7 +103,7 @@ final class FakeNvidiaSmi {
     }
 
     /** Writes the script and its outputs; returns the script's path. */
-    Path install() throws IOException {
+    public Path install() throws IOException {
         Files.writeString(dir.resolve("query.out"), query);
         Files.writeString(dir.resolve("details.out"), details);
         Files.writeString(dir.resolve("list.out"), list);
@@ -117,7 +117,7 @@ final class FakeNvidiaSmi {
     }
 
     /** The argument lines the script was called with, in order. */
-    List<String> calls() throws IOException {
+    public List<String> calls() throws IOException {
         Path log = dir.resolve("calls.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
