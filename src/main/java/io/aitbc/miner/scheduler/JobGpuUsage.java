@@ -53,7 +53,7 @@ class JobGpuUsage {
             return outcome;
         }
         ObjectNode body = outcome.body().deepCopy();
-        ObjectNode metrics = body.with("metrics");
+        ObjectNode metrics = body.withObjectProperty("metrics");
         metrics.put("gpu_utilization", usage.get().utilizationPercent());
         metrics.put("memory_used", usage.get().memoryUsedMb());
         metrics.put("memory_peak", usage.get().memoryPeakMb());

@@ -2,7 +2,6 @@ package io.aitbc.miner.offers;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -172,11 +171,6 @@ public final class MarketplaceStandIn implements AutoCloseable {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    /** A price as the marketplace answers it. */
-    static String price(String decimal) {
-        return new BigDecimal(decimal).setScale(8, RoundingMode.HALF_UP).toPlainString();
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class ServiceStub implements AutoCloseable {
         return new ServiceStub("{\"status\":\"ok\"}");
     }
 
+    /** Its root URL. */
     public String url() {
         return "http://127.0.0.1:" + server.actualPort();
     }

@@ -78,18 +78,22 @@ public class PresenceInfra implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The pool-hub stand-in ({@code MINER_POOL_HUB_URL}). */
     public static PoolHubStandIn poolHub() {
         return poolHub;
     }
 
+    /** The marketplace stand-in ({@code MINER_OFFERS_MARKETPLACE_URL}). */
     public static MarketplaceStandIn marketplace() {
         return marketplace;
     }
 
+    /** The shop's Whisper service ({@code MINER_OFFERS_WHISPER_URL}). */
     public static ServiceStub whisper() {
         return whisper;
     }
 
+    /** The fake {@code nvidia-smi}, whose usage figures a test may change. */
     public static FakeNvidiaSmi nvidiaSmi() {
         return nvidiaSmi;
     }
