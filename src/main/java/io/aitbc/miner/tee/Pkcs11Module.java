@@ -19,6 +19,7 @@ import java.nio.file.Path;
  */
 final class Pkcs11Module {
 
+    static final String LOGIN_REFUSED = "PKCS#11 login refused";
     static final String EXPORT_FLAG = "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED";
 
     static final long CKA_CLASS = 0x0;
@@ -108,7 +109,7 @@ final class Pkcs11Module {
             login.invoke(p11, session, CKU_USER, pin);
         } catch (InvocationTargetException e) {
             if (errorCode(e) != CKR_USER_ALREADY_LOGGED_IN) {
-                throw new TeeException("PKCS#11 login refused: " + reason(e));
+                throw new TeeException(LOGIN_REFUSED + ": " + reason(e));
             }
         } catch (IllegalAccessException e) {
             throw new TeeException("PKCS#11 call refused: " + e.getMessage());

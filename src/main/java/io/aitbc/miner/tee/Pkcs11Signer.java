@@ -47,7 +47,9 @@ final class Pkcs11Signer implements QuoteSigner {
             this.publicKey = readPublicKey();
             openAndLogin();
         } catch (TeeException e) {
-            throw new InvalidConfigException("MINER_TEE_PKCS11_LIBRARY", e.getMessage());
+            throw new InvalidConfigException(e.getMessage().startsWith(Pkcs11Module.LOGIN_REFUSED)
+                    ? "MINER_TEE_PKCS11_PIN_FILE"
+                    : "MINER_TEE_PKCS11_LIBRARY", e.getMessage());
         }
         if (!Ed25519Keys.verify(publicKey, SELF_TEST, sign("", SELF_TEST).signature())) {
             throw new InvalidConfigException(LABEL_ENV,

@@ -78,7 +78,7 @@ class Pkcs11SignerTest {
     @Test
     void aWrongPinStopsStartUpWithoutShowingIt() throws Exception {
         assertThatThrownBy(() -> new Pkcs11Signer(token("locked-key", "1234-wrong")))
-                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_TEE_PKCS11_LIBRARY: ")
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_TEE_PKCS11_PIN_FILE: ")
                 .hasMessageContaining("CKR_PIN_INCORRECT").hasMessageNotContaining("1234-wrong");
     }
 
