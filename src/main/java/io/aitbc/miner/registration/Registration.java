@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.aitbc.miner.MinerConfig;
 import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
@@ -183,8 +185,10 @@ public class Registration {
 
     /** One heartbeat with the true inflight and the node's facts; an accepted one times the next one's latency. */
     private void sendHeartbeat() throws InterruptedException {
+        ObjectNode extras = facts.extras();
+        int inflight = inflight();
         long start = System.nanoTime();
-        coordinator.heartbeat(inflight(), STATUS_ONLINE, facts.extras());
+        coordinator.heartbeat(inflight, STATUS_ONLINE, extras);
         facts.measured(Duration.ofNanos(System.nanoTime() - start));
     }
 
