@@ -95,7 +95,7 @@ public class OfferPublisher {
         started = true;
     }
 
-    @Scheduled(every = "${miner.offers.interval:300s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${miner.offers.interval:300s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publish() {
         if (!started) {
             return;

@@ -80,7 +80,7 @@ public class PoolHub {
         started = true;
     }
 
-    @Scheduled(every = "${miner.pool-hub.interval:15s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${miner.pool-hub.interval:15s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void beat() {
         if (client.isEmpty() || !started) {
             return;
