@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.config.AgentIdentity;
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.job.OfferAnswered;
 import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.ollama.OllamaConfig;
@@ -66,8 +65,7 @@ public class OfferPublisher {
             document = Optional.empty();
             return;
         }
-        URI base = ServiceProbe.uri("MINER_OFFERS_MARKETPLACE_URL", config.marketplaceUrl()
-                .orElseThrow(() -> new InvalidConfigException("MINER_OFFERS_MARKETPLACE_URL", "required with MINER_OFFERS")));
+        URI base = URI.create(config.marketplaceUrl().orElseThrow().strip());
         marketplace = Optional.of(QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS).build(MarketplaceRestClient.class));

@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.aitbc.miner.config.CheckedConfig;
+import io.aitbc.miner.config.ConfigProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 
-/** Marketplace offers ({@code MINER_OFFERS*}, D43); off unless {@code MINER_OFFERS} lists some. */
+/**
+ * Marketplace offers ({@code MINER_OFFERS*}, D43); off unless {@code MINER_OFFERS} lists some. Every entry, the
+ * marketplace URL they need and the service URLs are checked at start-up.
+ */
 @ConfigMapping(prefix = "miner.offers")
-public interface OffersConfig {
+public interface OffersConfig extends CheckedConfig {
 
     /**
      * {@code MINER_OFFERS}: the offers, comma-separated, each {@code <service> <model> <price> <unit>} with service
@@ -50,4 +55,17 @@ public interface OffersConfig {
     /** {@code MINER_OFFERS_TIMEOUT}: limit of one marketplace or health call; default 5s. */
     @WithDefault("5s")
     Duration timeout();
+
+    @Override
+    default ConfigProblems problems() {
+        ConfigProblems problems = new ConfigProblems().positive("miner.offers.interval", interval())
+                .positive("miner.offers.timeout", timeout()).httpUrl("miner.offers.marketplace-url", marketplaceUrl())
+                .httpUrl("miner.offers.whisper-url", Optional.of(whisperUrl()))
+                .httpUrl("miner.offers.ffmpeg-url", Optional.of(ffmpegUrl()));
+        List<String> entries = list().orElse(List.of());
+        entries.forEach(entry -> OfferSpec.flaw(entry).ifPresent(why -> problems.require(false, "miner.offers", why)));
+        boolean some = entries.stream().anyMatch(entry -> !entry.isBlank());
+        return problems.require(!some || marketplaceUrl().filter(u -> !u.isBlank()).isPresent(),
+                "miner.offers.marketplace-url", "required with MINER_OFFERS");
+    }
 }

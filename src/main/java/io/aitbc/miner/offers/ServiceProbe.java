@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.ollama.OllamaConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -19,7 +18,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * Whether the service behind an offer is up, as the production miner's CLI requires before it offers
  * (aitbc-peer-features.md §5.1): Ollama lists the model, the Whisper service's {@code /health} says
  * {@code ready:true}, the ffmpeg service's says {@code status:"ok"}. Never throws: a service that cannot be asked is
- * down. Made only when offers are on, so its URLs are checked only then.
+ * down. Made only when offers are on; {@link OffersConfig#problems} checked its URLs.
  */
 final class ServiceProbe {
 
@@ -31,8 +30,8 @@ final class ServiceProbe {
     ServiceProbe(OllamaClient ollama, OllamaConfig ollamaConfig, OffersConfig config, ObjectMapper json) {
         this.ollama = ollama;
         this.json = json;
-        this.local = Map.of("ollama", ollamaConfig.url(), "whisper", uri("MINER_OFFERS_WHISPER_URL", config.whisperUrl()),
-                "ffmpeg", uri("MINER_OFFERS_FFMPEG_URL", config.ffmpegUrl()));
+        this.local = Map.of("ollama", ollamaConfig.url(), "whisper", URI.create(config.whisperUrl().strip()), "ffmpeg",
+                URI.create(config.ffmpegUrl().strip()));
         this.health = Map.of("whisper", client(local.get("whisper"), config), "ffmpeg", client(local.get("ffmpeg"), config));
     }
 
@@ -69,17 +68,5 @@ final class ServiceProbe {
         return QuarkusRestClientBuilder.newBuilder().baseUri(base)
                 .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS).build(ServiceHealthRestClient.class);
-    }
-
-    static URI uri(String env, String value) {
-        try {
-            URI uri = URI.create(value.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidConfigException(env, "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(env, "not a URL");
-        }
     }
 }

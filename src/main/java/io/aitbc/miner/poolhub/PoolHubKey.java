@@ -2,7 +2,6 @@ package io.aitbc.miner.poolhub;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -57,24 +56,13 @@ record PoolHubKey(URI base, Optional<String> key, Optional<String> refusal) {
         return new PoolHubKey(base, Optional.empty(), Optional.of(why));
     }
 
+    /** The root without its trailing slash; {@link PoolHubConfig#problems} made sure it is an http(s) URL. */
     private static URI base(String url) {
-        try {
-            URI uri = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidConfigException("MINER_POOL_HUB_URL", "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigException("MINER_POOL_HUB_URL", "not a URL (" + e.getReason() + ")");
-        }
+        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     private static Optional<String> ownKey(PoolHubConfig config) {
         Optional<String> direct = config.key().filter(k -> !k.isBlank());
-        if (direct.isPresent() && config.keyFile().isPresent()) {
-            throw new InvalidConfigException("MINER_POOL_HUB_KEY_FILE",
-                    "set either MINER_POOL_HUB_KEY or MINER_POOL_HUB_KEY_FILE, not both");
-        }
         if (config.keyFile().isEmpty()) {
             return direct;
         }

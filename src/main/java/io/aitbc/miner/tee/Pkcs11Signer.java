@@ -35,9 +35,7 @@ final class Pkcs11Signer implements QuoteSigner {
 
     Pkcs11Signer(TeeConfig.Pkcs11 config) {
         Path library = config.library().orElseThrow();
-        this.pin = readPin(config.pinFile()
-                .orElseThrow(() -> new InvalidConfigException("MINER_TEE_PKCS11_PIN_FILE",
-                        "required with MINER_TEE_PKCS11_LIBRARY")));
+        this.pin = readPin(config.pinFile().orElseThrow());
         this.labelText = config.keyLabel();
         this.label = labelText.getBytes(UTF_8);
         this.configuredSlot = config.slot();

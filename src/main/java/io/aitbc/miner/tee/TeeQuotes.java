@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.aitbc.miner.config.InvalidConfigException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 
@@ -65,9 +64,8 @@ public class TeeQuotes {
         return Optional.of(unsigned.signed(signed.signature(), signed.publicKey()).wire());
     }
 
+    /** The configured signer; {@link TeeConfig#problems} made sure {@code key} mode has exactly one key source. */
     private static Optional<QuoteSigner> signer(TeeConfig config) {
-        boolean file = config.keyFile().isPresent();
-        boolean token = config.pkcs11().library().isPresent();
         return switch (config.mode()) {
             case OFF -> Optional.empty();
             case SIMULATE -> {
@@ -75,13 +73,8 @@ public class TeeQuotes {
                         + "enclave id; anyone can forge them");
                 yield Optional.of(new DerivedKeySigner());
             }
-            case KEY -> {
-                if (file == token) {
-                    throw new InvalidConfigException(file ? "MINER_TEE_PKCS11_LIBRARY" : "MINER_TEE_KEY_FILE",
-                            "MINER_TEE_MODE=key needs exactly one of MINER_TEE_KEY_FILE and MINER_TEE_PKCS11_LIBRARY");
-                }
-                yield Optional.of(file ? new KeyFileSigner(config.keyFile().get()) : new Pkcs11Signer(config.pkcs11()));
-            }
+            case KEY -> Optional.of(config.keyFile().isPresent() ? new KeyFileSigner(config.keyFile().get())
+                    : new Pkcs11Signer(config.pkcs11()));
         };
     }
 }

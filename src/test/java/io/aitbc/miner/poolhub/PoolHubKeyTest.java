@@ -80,16 +80,28 @@ class PoolHubKeyTest {
         Config both = new Config(Optional.of("https://hub.example"), Optional.of("k"), Optional.of(file), false, false);
 
         assertThat(PoolHubKey.of(fromFile, null).orElseThrow().key()).contains("from-file");
-        assertThatThrownBy(() -> PoolHubKey.of(both, null)).isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("MINER_POOL_HUB_KEY_FILE: ");
+        assertThat(fromFile.problems().list()).isEmpty();
+        assertThat(both.problems().list()).containsExactly(
+                "miner.pool-hub.key-file: set either MINER_POOL_HUB_KEY or MINER_POOL_HUB_KEY_FILE, not both");
     }
 
     @Test
     void aMalformedUrlStopsStartUp() {
-        assertThatThrownBy(() -> PoolHubKey.of(config("ftp://hub.example", "k", false, false), null))
-                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_POOL_HUB_URL: ");
-        assertThatThrownBy(() -> PoolHubKey.of(config("http://hub example", "k", false, false), null))
-                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_POOL_HUB_URL: ");
+        assertThat(config("ftp://hub.example", "k", false, false).problems().list())
+                .containsExactly("miner.pool-hub.url: must be an http(s) URL with a host");
+        assertThat(config("http://hub example", "k", false, false).problems().list())
+                .containsExactly("miner.pool-hub.url: must be an http(s) URL with a host");
+        assertThat(config("https://hub.example/pool-hub", "k", false, false).problems().list()).isEmpty();
+    }
+
+    @Test
+    void anEmptyKeyFileStopsStartUp() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        Config config = new Config(Optional.of("https://hub.example"), Optional.empty(), Optional.of(empty), false,
+                false);
+
+        assertThatThrownBy(() -> PoolHubKey.of(config, null)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("MINER_POOL_HUB_KEY_FILE: ");
     }
 
     private static Config config(String url, String key, boolean share, boolean allowHttp) {

@@ -88,14 +88,6 @@ class Pkcs11SignerTest {
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("MINER_TEE_PKCS11_KEY_LABEL");
     }
 
-    @Test
-    void aMissingPinFileStopsStartUp() {
-        Token noPin = new Token(Optional.of(hsm.library()), Optional.empty(), Optional.empty(), LABEL);
-
-        assertThatThrownBy(() -> new Pkcs11Signer(noPin)).isInstanceOf(InvalidConfigException.class)
-                .hasMessageStartingWith("MINER_TEE_PKCS11_PIN_FILE: ");
-    }
-
     private static Token token(String label, String pin) throws Exception {
         return new Token(Optional.of(hsm.library()), Optional.empty(), Optional.of(hsm.pinFile(pin)), label);
     }

@@ -35,7 +35,7 @@ class TeeQuotesTest {
     private record Config(TeeMode mode, Optional<Path> keyFile, Pkcs11 pkcs11) implements TeeConfig {
     }
 
-    /** No token configured. */
+    /** A token as configured; none by default. */
     private record NoToken(Optional<Path> library, Optional<Long> slot, Optional<Path> pinFile, String keyLabel)
             implements
                 TeeConfig.Pkcs11 {
@@ -78,9 +78,23 @@ class TeeQuotesTest {
     }
 
     @Test
-    void keyModeNeedsExactlyOneKeySource() {
-        assertThatThrownBy(() -> new TeeQuotes(new Config(TeeMode.KEY, Optional.empty(), new NoToken())))
-                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith("MINER_TEE_KEY_FILE: ");
+    void keyModeNeedsExactlyOneKeySourceAndATokenItsPin() {
+        Optional<Path> pem = Optional.of(dir.resolve("tee.pem"));
+        Optional<Path> so = Optional.of(dir.resolve("libtoken.so"));
+        Optional<Path> pin = Optional.of(dir.resolve("pin"));
+
+        assertThat(new Config(TeeMode.KEY, Optional.empty(), new NoToken()).problems().list()).containsExactly(
+                "miner.tee.key-file: MINER_TEE_MODE=key needs MINER_TEE_KEY_FILE or MINER_TEE_PKCS11_LIBRARY");
+        assertThat(new Config(TeeMode.KEY, pem, new NoToken(so, Optional.empty(), pin, "k")).problems().list())
+                .containsExactly("miner.tee.pkcs11.library: not together with MINER_TEE_KEY_FILE");
+        assertThat(new Config(TeeMode.KEY, Optional.empty(), new NoToken(so, Optional.of(-1L), Optional.empty(), "k"))
+                .problems().list()).containsExactly(
+                        "miner.tee.pkcs11.pin-file: required with MINER_TEE_PKCS11_LIBRARY",
+                        "miner.tee.pkcs11.slot: must not be negative");
+        assertThat(new Config(TeeMode.KEY, pem, new NoToken()).problems().list()).isEmpty();
+        assertThat(new Config(TeeMode.KEY, Optional.empty(), new NoToken(so, Optional.of(0L), pin, "k")).problems()
+                .list()).isEmpty();
+        assertThat(new Config(TeeMode.OFF, Optional.empty(), new NoToken()).problems().list()).isEmpty();
     }
 
     @Test
