@@ -19,8 +19,9 @@ import io.aitbc.miner.process.Exited;
 import io.quarkus.logging.Log;
 
 /**
- * Runs {@code nvidia-smi} (decisions D29): the CSV query, {@code -q} for the CUDA version and, when a GPU has MIG
- * enabled, {@code -L} for its instances. Each call is started from an argv array (no shell) with the agent's process
+ * Runs {@code nvidia-smi} (decisions D29): the CSV query, the compute capability query (the GPU architecture),
+ * {@code -q} for the CUDA version and, when a GPU has MIG enabled, {@code -L} for its instances. Each call is started from an
+ * argv array (no shell) with the agent's process
  * helper and killed after {@link ProbeConfig#timeout()}. Any failure (no executable, exit status 9 without a driver, a timeout,
  * output that
  * does not parse) means no GPUs, with the reason kept in the {@link GpuScan}.
@@ -38,7 +39,7 @@ public class NvidiaSmi {
         this.config = config;
     }
 
-    /** Runs {@code nvidia-smi} and reads what it reports. Blocks up to three timeouts; never throws. */
+    /** Runs {@code nvidia-smi} and reads what it reports. Blocks up to four timeouts; never throws. */
     public GpuScan scan() {
         Optional<Path> exe = locate(config.path(), Optional.ofNullable(System.getenv("PATH")).orElse(""));
         if (exe.isEmpty()) {

@@ -37,7 +37,7 @@ class JobGpuUsage {
 
     /** Runs the job with {@code runner}, sampling the GPUs of its placement meanwhile. */
     RawOutcome run(Job job, Placement placement, JobExecution.Run runner) throws InterruptedException {
-        GpuSampler.Sampling sampling = sampler.start(gpusOf(placement));
+        GpuSampler.Sampling sampling = sampler.start(gpusOf(placement, probe.inventory().gpus()));
         try {
             RawOutcome raw = runner.run(job, placement);
             sampling.stop().ifPresent(usage -> addTo(raw.outcome(), usage));
@@ -47,11 +47,12 @@ class JobGpuUsage {
         }
     }
 
-    private List<String> gpusOf(Placement placement) {
-        List<GpuDevice> gpus = probe.inventory().gpus();
+    /** The UUIDs sampled for a job so placed among the node's {@code gpus}. */
+    static List<String> gpusOf(Placement placement, List<GpuDevice> gpus) {
         Optional<String> pinned = placement.gpuUuid();
         if (pinned.isPresent()) {
-            gpus = gpus.stream().filter(gpu -> gpu.uuid().equals(pinned.get())).toList();
+            return gpus.stream().filter(gpu -> !gpu.mig() && gpu.uuid().equals(pinned.get())).map(GpuDevice::uuid)
+                    .toList();
         } else if (placement.slot() != SlotKind.INFERENCE) {
             return List.of();
         }
