@@ -70,6 +70,10 @@ class TeeUploadTest {
 
     @Test
     void everySendCarriesAFreshQuote() {
+        // The simulator is shared by every test class: a job an earlier one left to this miner (adopted by
+        // reconciliation) would take the 429 meant for this job's first send.
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.jobs().stream()
+                .noneMatch(j -> j.state() == SimJobState.RUNNING && TestInfra.MINER_ID.equals(j.assignedMiner())));
         sim.faults().inject(Endpoint.RESULT, Fault.rateLimitBurst(1, 1));
         String job = submit(new JsonObject().put("tee_attestation_required", true));
 
