@@ -1,16 +1,13 @@
 package io.aitbc.miner.uploader;
 
-import java.io.IOException;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.coordinator.RawJson;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.TeeQuoteAnswered;
 import io.aitbc.miner.queue.QueueUnavailableException;
@@ -28,7 +25,6 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 class TeeAttachment {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final String NOT_REQUIRED = "not_required";
     private static final String VERIFIED = "verified";
 
@@ -75,7 +71,7 @@ class TeeAttachment {
 
     /** Records the receipt's {@code tee_status} for a sent result, when there is anything to say. */
     void settled(String jobId, Attested sent, Optional<String> receipt) {
-        Optional<String> status = receipt.flatMap(TeeAttachment::teeStatus);
+        Optional<String> status = receipt.flatMap(json -> RawJson.stringMember(json, "tee_status"));
         if (!sent.quoted() && status.filter(s -> !NOT_REQUIRED.equals(s)).isEmpty()) {
             return;
         }
@@ -92,25 +88,5 @@ class TeeAttachment {
             Log.warnf("TEE status of job %s not kept in Redis: %s", jobId, e.getMessage());
         }
         answered.fire(new TeeQuoteAnswered(jobId, recorded, sent.quoted()));
-    }
-
-    /** The receipt's top-level {@code tee_status} string, read without building the (large) receipt tree. */
-    static Optional<String> teeStatus(String receiptJson) {
-        try (JsonParser parser = FACTORY.createParser(receiptJson)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("tee_status".equals(field)) {
-                    return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
-                }
-                parser.skipChildren();
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }
