@@ -81,7 +81,9 @@ class TeeUploadTest {
 
         List<String> sent = sim.requests().stream().filter(r -> r.endpoint() == Endpoint.RESULT)
                 .filter(r -> r.path().contains(job)).map(RequestRecord::teeQuote).toList();
-        assertThat(sent).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(sent).as("sends of %s among %s", job, sim.requests().stream()
+                .filter(r -> r.endpoint() == Endpoint.RESULT).map(r -> r.path() + " " + r.status() + " " + r.at()).toList())
+                .hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(sent).map(q -> envelope(q).get("timestamp").asText()).doesNotHaveDuplicates();
         assertThat(envelope(sent.getLast()).get("enclave_id").asText()).isEqualTo("unknown");
         assertThat(report.receipt().get("tee_status").asText()).isEqualTo("verified");
