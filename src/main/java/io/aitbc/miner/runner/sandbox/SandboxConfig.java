@@ -12,6 +12,9 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "miner")
 public interface SandboxConfig {
 
+    /** The default of {@link #jobPidsMax()}. */
+    String DEFAULT_JOB_PIDS_MAX = "1024";
+
     /**
      * {@code MINER_SANDBOX_FORCE_FALLBACK}: ignore cgroups and network namespaces and use only {@code prlimit} (D15);
      * default false.
@@ -47,6 +50,15 @@ public interface SandboxConfig {
     @WithName("stdin.max-bytes")
     @WithDefault("1M")
     MemorySize stdinMaxBytes();
+
+    /**
+     * {@code MINER_JOB_PIDS_MAX}: the most processes and threads one job may have at once, {@code pids.max} of its
+     * cgroup on cgroup v2 (a fork bomb stops there, below the service's own task limit); 0 for no limit; default
+     * {@value #DEFAULT_JOB_PIDS_MAX}.
+     */
+    @WithName("job.pids-max")
+    @WithDefault(DEFAULT_JOB_PIDS_MAX)
+    int jobPidsMax();
 
     /** {@code MINER_PYTHON}: the interpreter of {@code python} jobs (D17); default {@code /usr/bin/python3}. */
     @WithName("python")
