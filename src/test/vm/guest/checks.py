@@ -103,8 +103,10 @@ def job(job_id):
 
 
 def ended(job_id, timeout):
-    return until(f'job {job_id} ends', lambda: (lambda j: j if j['state'] in ('COMPLETED', 'FAILED') else None)(
-        job(job_id)), timeout)
+    def final():
+        answer = job(job_id)
+        return answer if answer['state'] in ('COMPLETED', 'FAILED') else None
+    return until(f'job {job_id} ends', final, timeout)
 
 
 def versions():
@@ -116,8 +118,8 @@ def versions():
     guest['util_linux'] = sh('unshare', '--version').stdout.strip()
     guest['python'] = sh('python3', '--version').stdout.strip()
     guest['redis'] = sh('redis-server', '--version').stdout.strip()
-    guest['unprivileged_userns_clone'] = pathlib.Path('/proc/sys/kernel/unprivileged_userns_clone').read_text().strip() \
-        if pathlib.Path('/proc/sys/kernel/unprivileged_userns_clone').exists() else 'n/a'
+    userns = pathlib.Path('/proc/sys/kernel/unprivileged_userns_clone')
+    guest['unprivileged_userns_clone'] = userns.read_text().strip() if userns.exists() else 'n/a'
     started = time.monotonic()
     guest['java'] = sh(JAVA, '-version').stderr.splitlines()[0]
     guest['java_version_seconds'] = round(time.monotonic() - started, 1)
@@ -128,7 +130,7 @@ def versions():
 
 
 def install():
-    """deploy/systemd as README.md's "systemd" section installs it (the JDK is the host's, shared at its path)."""
+    """deploy/systemd as README.md's "systemd" section installs it (the JDK's disk is mounted where the unit looks)."""
     sh('useradd', '--system', '--home-dir', '/var/lib/aitbc/miner', '--shell', '/usr/sbin/nologin', UNIT,
        check_rc=True)
     sh('install', '-d', '-o', UNIT, '-g', UNIT, '-m', '0750', '/var/lib/aitbc/miner', '/var/lib/aitbc/miner/jobs',
@@ -278,7 +280,7 @@ def unit_checks():
     summary = control('GET', '/control/summary')
     check('unit: kill -9, the restart, and every job completes with exactly one report',
           all(j['state'] == 'COMPLETED' and len(j['reports']) == 1 for j in finals)
-          and summary['multi_report_jobs'] == 0,
+          and summary['multiReportJobs'] == [],
           {'jobs': [(j['state'], len(j['reports'])) for j in finals], 'summary': summary}, started)
     check('unit: no job cgroup is left after the restart', eventually(lambda: not job_cgroups(), 30), job_cgroups())
 
