@@ -24,7 +24,8 @@ public class Sandbox {
 
     @Inject
     public Sandbox(SandboxConfig config) {
-        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(), pidsMax(config));
+        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(),
+                pidsMax(config.jobPidsMax()));
         facilities.cgroupParent().ifPresent(parent -> JobCgroup.sweep(facilities.cgroup(), parent));
         Log.infof("Sandbox facilities: %s%s", facilities.toJson(),
                 facilities.processGroups() ? "" : " (setsid/nice/ionice/kill missing: cli and python jobs disabled)");
@@ -41,11 +42,12 @@ public class Sandbox {
         return new Sandbox(Tools.find(), forceFallback, outputMax, Integer.parseInt(SandboxConfig.DEFAULT_JOB_PIDS_MAX));
     }
 
-    private static int pidsMax(SandboxConfig config) {
-        if (config.jobPidsMax() < 0) {
+    /** {@code MINER_JOB_PIDS_MAX} checked at start-up. */
+    static int pidsMax(int configured) {
+        if (configured < 0) {
             throw new InvalidConfigException("MINER_JOB_PIDS_MAX", "must be 0 (no limit) or more");
         }
-        return config.jobPidsMax();
+        return configured;
     }
 
     /** What this node offers to contain jobs. */
