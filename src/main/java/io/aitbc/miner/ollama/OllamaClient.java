@@ -57,14 +57,6 @@ public class OllamaClient {
                 .setKeepAliveTimeout(20));
     }
 
-    /**
-     * The installed models, each untagged {@code :latest} model under both names ({@code llama3} and
-     * {@code llama3:latest}); empty, with a logged warning, when Ollama cannot be asked. Never throws.
-     */
-    List<String> models() {
-        return listModels().names();
-    }
-
     /** The installed models, or why Ollama could not be listed; never throws. Waits at most a few seconds. */
     public OllamaModels listModels() {
         try {
