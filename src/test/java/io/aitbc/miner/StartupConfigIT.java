@@ -83,7 +83,8 @@ class StartupConfigIT {
             "MINER_CPU_SLOTS|0|MINER_CPU_SLOTS: must be at least 1",
             "MINER_HEARTBEAT_INTERVAL|-5s|MINER_HEARTBEAT_INTERVAL: must be positive",
             "MINER_DRAIN_TIMEOUT|-1s|MINER_DRAIN_TIMEOUT: must not be negative",
-            "MINER_OUTPUT_MAX_BYTES|10|MINER_OUTPUT_MAX_BYTES: must be at least 1K" })
+            "MINER_OUTPUT_MAX_BYTES|10|MINER_OUTPUT_MAX_BYTES: must be at least 1K",
+            "MINER_JOB_PIDS_MAX|-1|MINER_JOB_PIDS_MAX: must be 0 (no limit) or more" })
     void outOfRangeValueExitsTwoNamingTheVariable(String variable, String value, String line) {
         Map<String, String> env = env();
         env.put("MINER_API_KEY", SECRET);

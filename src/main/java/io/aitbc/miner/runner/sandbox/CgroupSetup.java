@@ -42,7 +42,8 @@ record CgroupSetup(CgroupMode mode, Optional<Path> parent) {
         if (dir.getFileName() != null && dir.getFileName().toString().equals(AGENT)) {
             dir = dir.getParent();
         }
-        if (!Files.readString(dir.resolve("cgroup.controllers")).contains("memory")) {
+        List<String> offered = List.of(Files.readString(dir.resolve("cgroup.controllers")).strip().split("\\s+"));
+        if (!offered.contains("memory")) {
             throw new IOException("the memory controller is not delegated to " + dir);
         }
         Path agent = dir.resolve(AGENT);
@@ -50,8 +51,10 @@ record CgroupSetup(CgroupMode mode, Optional<Path> parent) {
         for (String pid : Files.readAllLines(dir.resolve("cgroup.procs"))) {
             moveQuietly(agent, pid);
         }
-        Files.writeString(dir.resolve("cgroup.subtree_control"), "+memory +pids");
-        Log.infof("Jobs run in cgroup v2 under %s (agent moved to %s)", dir, agent);
+        // One write enables all or nothing: +pids only where it is offered, so a node without it keeps memory limits.
+        Files.writeString(dir.resolve("cgroup.subtree_control"), offered.contains("pids") ? "+memory +pids" : "+memory");
+        Log.infof("Jobs run in cgroup v2 under %s (agent moved to %s)%s", dir, agent,
+                offered.contains("pids") ? "" : "; the pids controller is not delegated: job process counts unlimited");
         return new CgroupSetup(CgroupMode.V2, Optional.of(dir));
     }
 

@@ -17,7 +17,8 @@ import io.quarkus.logging.Log;
 /**
  * One run's cgroup: its memory limit, its OOM-kill counter (D16) and the stop of everything in it, also of processes
  * that left the job's process group. v1 uses {@code memory.limit_in_bytes} and {@code memory.oom_control}; v2
- * {@code memory.max}, {@code memory.events} and {@code cgroup.kill}.
+ * {@code memory.max}, {@code memory.events} and {@code cgroup.kill}, and limits the number of processes and threads
+ * with {@code pids.max} (v1 job cgroups live in the memory hierarchy only, so there the count is not limited).
  */
 final class JobCgroup implements Stopper {
 
@@ -32,12 +33,25 @@ final class JobCgroup implements Stopper {
         this.dir = dir;
     }
 
-    static JobCgroup create(CgroupMode mode, Path parent, String jobId, OptionalLong memoryBytes) throws IOException {
+    /**
+     * @param pidsMax the most processes and threads the job may have at once, 0 for no limit: v2 {@code pids.max},
+     *        which exists where the agent's cgroup has the {@code pids} controller
+     */
+    static JobCgroup create(CgroupMode mode, Path parent, String jobId, OptionalLong memoryBytes, int pidsMax)
+            throws IOException {
         Path dir = parent.resolve(PREFIX + jobId + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         Files.createDirectory(dir);
         JobCgroup cgroup = new JobCgroup(mode, dir);
-        if (memoryBytes.isPresent()) {
-            cgroup.limit(memoryBytes.getAsLong());
+        try {
+            if (memoryBytes.isPresent()) {
+                cgroup.limit(memoryBytes.getAsLong());
+            }
+            if (mode == CgroupMode.V2 && pidsMax > 0 && Files.exists(dir.resolve("pids.max"))) {
+                Files.writeString(dir.resolve("pids.max"), Integer.toString(pidsMax));
+            }
+        } catch (IOException e) {
+            cgroup.close();
+            throw e;
         }
         return cgroup;
     }

@@ -24,12 +24,14 @@ final class ProcessRun {
     private final Trampoline trampoline;
     private final ProcessGroups groups;
     private final int outputMax;
+    private final int pidsMax;
 
-    ProcessRun(SandboxFacilities facilities, Trampoline trampoline, ProcessGroups groups, int outputMax) {
+    ProcessRun(SandboxFacilities facilities, Trampoline trampoline, ProcessGroups groups, int outputMax, int pidsMax) {
         this.facilities = facilities;
         this.trampoline = trampoline;
         this.groups = groups;
         this.outputMax = outputMax;
+        this.pidsMax = pidsMax;
     }
 
     Execution run(LaunchSpec spec, LongConsumer onStart) throws IOException, InterruptedException {
@@ -57,6 +59,6 @@ final class ProcessRun {
             return Optional.empty();
         }
         Path parent = facilities.cgroupParent().get();
-        return Optional.of(JobCgroup.create(facilities.cgroup(), parent, spec.jobId(), spec.memoryBytes()));
+        return Optional.of(JobCgroup.create(facilities.cgroup(), parent, spec.jobId(), spec.memoryBytes(), pidsMax));
     }
 }

@@ -24,21 +24,21 @@ public class Sandbox {
 
     @Inject
     public Sandbox(SandboxConfig config) {
-        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue());
+        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(), config.jobPidsMax());
         facilities.cgroupParent().ifPresent(parent -> JobCgroup.sweep(facilities.cgroup(), parent));
         Log.infof("Sandbox facilities: %s%s", facilities.toJson(),
                 facilities.processGroups() ? "" : " (setsid/nice/ionice/kill missing: cli and python jobs disabled)");
     }
 
-    Sandbox(Tools tools, boolean forceFallback, int outputMax) {
+    Sandbox(Tools tools, boolean forceFallback, int outputMax, int pidsMax) {
         this.facilities = SandboxDetector.detect(tools, forceFallback);
         this.groups = new ProcessGroups(tools.kill());
-        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax);
+        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax, pidsMax);
     }
 
     /** A sandbox on this node's tools, for tests that run processes without the application. */
     public static Sandbox detect(boolean forceFallback, int outputMax) {
-        return new Sandbox(Tools.find(), forceFallback, outputMax);
+        return new Sandbox(Tools.find(), forceFallback, outputMax, Integer.parseInt(SandboxConfig.DEFAULT_JOB_PIDS_MAX));
     }
 
     /** What this node offers to contain jobs. */

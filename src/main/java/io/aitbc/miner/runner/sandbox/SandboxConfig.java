@@ -14,6 +14,9 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "miner")
 public interface SandboxConfig extends CheckedConfig {
 
+    /** The default of {@link #jobPidsMax()}. */
+    String DEFAULT_JOB_PIDS_MAX = "1024";
+
     /**
      * {@code MINER_SANDBOX_FORCE_FALLBACK}: ignore cgroups and network namespaces and use only {@code prlimit} (D15);
      * default false.
@@ -50,6 +53,15 @@ public interface SandboxConfig extends CheckedConfig {
     @WithDefault("1M")
     MemorySize stdinMaxBytes();
 
+    /**
+     * {@code MINER_JOB_PIDS_MAX}: the most processes and threads one job may have at once, {@code pids.max} of its
+     * cgroup on cgroup v2 (a fork bomb stops there, below the service's own task limit); 0 for no limit; default
+     * {@value #DEFAULT_JOB_PIDS_MAX}.
+     */
+    @WithName("job.pids-max")
+    @WithDefault(DEFAULT_JOB_PIDS_MAX)
+    int jobPidsMax();
+
     /** {@code MINER_PYTHON}: the interpreter of {@code python} jobs (D17); default {@code /usr/bin/python3}. */
     @WithName("python")
     @WithDefault("/usr/bin/python3")
@@ -71,6 +83,7 @@ public interface SandboxConfig extends CheckedConfig {
     default ConfigProblems problems() {
         return new ConfigProblems()
                 .atLeast("miner.output.max-bytes", outputMaxBytes(), "1K")
-                .atLeast("miner.arg.max-bytes", argMaxBytes(), "1");
+                .atLeast("miner.arg.max-bytes", argMaxBytes(), "1")
+                .require(jobPidsMax() >= 0, "miner.job.pids-max", "must be 0 (no limit) or more");
     }
 }
