@@ -1,5 +1,7 @@
 package io.aitbc.miner.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,21 @@ public final class ConfigProblems {
     /** {@code value} must be at least {@code min} bytes, named as written. */
     public ConfigProblems atLeast(String property, MemorySize value, String min) {
         return require(value.asLongValue() >= bytes(min), property, "must be at least " + min);
+    }
+
+    /** {@code value}, when set and not blank, must be an {@code http} or {@code https} URL with a host. */
+    public ConfigProblems httpUrl(String property, Optional<String> value) {
+        return value.filter(v -> !v.isBlank()).map(v -> require(isHttpUrl(v.strip()), property,
+                "must be an http(s) URL with a host")).orElse(this);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static long bytes(String size) {

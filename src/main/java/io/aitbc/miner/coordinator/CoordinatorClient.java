@@ -67,12 +67,16 @@ public class CoordinatorClient {
         call(Endpoint.REGISTER, true, () -> calls.register(body));
     }
 
-    /** Reports liveness and the true number of jobs held; 404 means the coordinator forgot this miner. */
-    public void heartbeat(int inflight, String status) throws InterruptedException {
+    /**
+     * Reports liveness and the true number of jobs held, with {@code extras} ({@code metadata} and the schema's other
+     * members); 404 means the coordinator forgot this miner.
+     */
+    public void heartbeat(int inflight, String status, ObjectNode extras) throws InterruptedException {
         ObjectNode body = json.createObjectNode();
         body.put("inflight", inflight);
         body.put("status", status);
         body.putObject("metadata");
+        body.setAll(extras);
         call(Endpoint.HEARTBEAT, true, () -> calls.heartbeat(body));
     }
 

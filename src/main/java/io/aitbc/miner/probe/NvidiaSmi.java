@@ -19,8 +19,9 @@ import io.aitbc.miner.process.Exited;
 import io.quarkus.logging.Log;
 
 /**
- * Runs {@code nvidia-smi} (decisions D29): the CSV query, {@code -q} for the CUDA version and, when a GPU has MIG
- * enabled, {@code -L} for its instances. Each call is started from an argv array (no shell) with the agent's process
+ * Runs {@code nvidia-smi} (decisions D29): the CSV query, the compute capability query (the GPU architecture),
+ * {@code -q} for the CUDA version and, when a GPU has MIG enabled, {@code -L} for its instances. Each call is started from an
+ * argv array (no shell) with the agent's process
  * helper and killed after {@link ProbeConfig#timeout()}. Any failure (no executable, exit status 9 without a driver, a timeout,
  * output that
  * does not parse) means no GPUs, with the reason kept in the {@link GpuScan}.
@@ -38,7 +39,7 @@ public class NvidiaSmi {
         this.config = config;
     }
 
-    /** Runs {@code nvidia-smi} and reads what it reports. Blocks up to three timeouts; never throws. */
+    /** Runs {@code nvidia-smi} and reads what it reports. Blocks up to four timeouts; never throws. */
     public GpuScan scan() {
         Optional<Path> exe = locate(config.path(), Optional.ofNullable(System.getenv("PATH")).orElse(""));
         if (exe.isEmpty()) {
@@ -52,7 +53,11 @@ public class NvidiaSmi {
                 Log.info("nvidia-smi listed no GPUs");
                 return GpuScan.none("nvidia-smi listed no GPUs");
             }
-            return withMigInstances(exe.get(), gpus, cuda(exe.get()));
+            Map<Integer, String> caps = computeCaps(exe.get());
+            GpuScan scan = withMigInstances(exe.get(), gpus, cuda(exe.get()));
+            return new GpuScan(scan.gpus().stream()
+                    .map(gpu -> gpu.withComputeCap(Optional.ofNullable(caps.get(gpu.index())))).toList(), scan.cuda(),
+                    scan.problem());
         } catch (CommandFailed | NvidiaSmiParseException e) {
             Log.warnf("No GPUs: %s", e.getMessage());
             return GpuScan.none(e.getMessage());
@@ -74,6 +79,30 @@ public class NvidiaSmi {
             Log.debugf("Bad nvidia-smi path '%s': %s", configured, e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs {@code nvidia-smi} with {@code args} (a query of its own, e.g. the job usage sampler's); empty, logged at
+     * debug, when it is missing or fails. Blocks up to one timeout.
+     */
+    public Optional<String> query(List<String> args) {
+        Optional<Path> exe = locate(config.path(), Optional.ofNullable(System.getenv("PATH")).orElse(""));
+        try {
+            return exe.isEmpty() ? Optional.empty() : Optional.of(run(exe.get(), args));
+        } catch (CommandFailed e) {
+            Log.debugf("nvidia-smi query failed: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Compute capabilities by GPU index; none (architecture unknown) on a driver that cannot report them. */
+    private Map<Integer, String> computeCaps(Path exe) {
+        try {
+            return NvidiaSmiParser.parseComputeCaps(run(exe, NvidiaSmiParser.CAPS_ARGS));
+        } catch (CommandFailed e) {
+            Log.infof("GPU compute capability unknown (architecture 'unknown'): %s", e.getMessage());
+            return Map.of();
+        }
     }
 
     private Optional<String> cuda(Path exe) {

@@ -19,7 +19,11 @@ public final class NvidiaSmiParser {
             "--query-gpu=index,uuid,name,memory.total,memory.free,utilization.gpu,mig.mode.current",
             "--format=csv,noheader,nounits");
 
+    /** Arguments of the compute capability query (drivers from 510 on); {@link #parseComputeCaps} reads it. */
+    public static final List<String> CAPS_ARGS = List.of("--query-gpu=index,compute_cap", "--format=csv,noheader,nounits");
+
     private static final int QUERY_FIELDS = 7;
+    private static final Pattern CAP_LINE = Pattern.compile("^\\s*(\\d{1,9})\\s*,\\s*(\\d{1,3}\\.\\d{1,3})\\s*$");
     private static final int MAX_ECHO = 120;
     private static final Pattern INTEGER = Pattern.compile("\\d{1,18}");
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
@@ -58,6 +62,21 @@ public final class NvidiaSmiParser {
             }
         }
         return gpus;
+    }
+
+    /**
+     * The compute capability of each GPU by index, from {@link #CAPS_ARGS}; lines without one ({@code [N/A]}) and
+     * anything unexpected are left out, so the worst case is an unknown architecture, never a lost GPU.
+     */
+    public static Map<Integer, String> parseComputeCaps(String output) {
+        Map<Integer, String> caps = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            Matcher m = CAP_LINE.matcher(line);
+            if (m.matches()) {
+                caps.put(Integer.parseInt(m.group(1)), m.group(2));
+            }
+        }
+        return caps;
     }
 
     /** The CUDA version from the {@code CUDA Version : 12.4} line of {@code nvidia-smi -q}, if there is one. */

@@ -55,7 +55,9 @@ enum JobField {
     /** When an operator revived it from {@code dead} (epoch ms). */
     REVIVED_AT,
     /** How an operator revived it: {@code retry} or {@code drop}. */
-    REVIVED_BY;
+    REVIVED_BY,
+    /** The receipt's {@code tee_status}, for a job with a TEE quote or a coordinator TEE check (D42). */
+    TEE_STATUS;
 
     /** The field's name in Redis. */
     String key() {

@@ -118,6 +118,17 @@ public class RetryQueue {
         outbox.bury(jobId, reason);
     }
 
+    /** The constraints a job was polled with, as stored ({@code {}} when the hash is gone), for its TEE quote. */
+    public JsonNode constraints(String jobId) {
+        String stored = store.fields(jobId, JobField.CONSTRAINTS).getFirst();
+        return stored == null ? store.tree("{}") : store.tree(stored);
+    }
+
+    /** Keeps the receipt's {@code tee_status} in the job's hash (D42). */
+    public void recordTeeStatus(String jobId, String status) {
+        store.setField(jobId, JobField.TEE_STATUS, status);
+    }
+
     /** Marks an upload whose outcome is unknown: it is never resent blindly, reconciliation settles it (D6). */
     public void markAmbiguous(String jobId) {
         outbox.ambiguous(jobId);

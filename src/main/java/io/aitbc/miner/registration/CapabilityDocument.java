@@ -1,6 +1,7 @@
 package io.aitbc.miner.registration;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,7 @@ import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.ollama.OllamaClient;
+import io.aitbc.miner.probe.GpuArchitecture;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
@@ -22,11 +24,13 @@ import io.aitbc.miner.scheduler.SlotScheduler;
 /**
  * The capability document sent at registration. The dispatcher reads {@code gpus}, {@code cuda}, {@code models} and
  * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
- * helps operators. Built fresh at every registration, so newly pulled models are announced, and media types only
- * while their tools answer (D38).
+ * helps operators. Each GPU carries the production miner's {@code architecture}, {@code consumer_grade} and
+ * {@code edge_optimized} (from its compute capability); the top-level two say whether any GPU is so (false without).
+ * Built fresh at every registration, so newly pulled models are announced, and media types only while their tools
+ * answer (D38).
  */
 @ApplicationScoped
-class CapabilityDocument {
+public class CapabilityDocument {
 
     private static final long MIB = 1024 * 1024;
 
@@ -63,11 +67,10 @@ class CapabilityDocument {
         doc.put("platform", hw.hasGpu() ? "CUDA" : "CPU");
         ArrayNode tasks = doc.putArray("supported_tasks");
         List<JobType> mediaTypes = media.available();
-        List.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON).forEach(t -> tasks.add(t.label()));
-        mediaTypes.forEach(t -> tasks.add(t.label()));
+        supportedTasks(mediaTypes).forEach(tasks::add);
         doc.put("max_concurrent_jobs", scheduler.totalSlots());
-        doc.put("consumer_grade", false);
-        doc.put("edge_optimized", true);
+        doc.put("consumer_grade", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).consumerGrade()));
+        doc.put("edge_optimized", hw.gpus().stream().anyMatch(gpu -> GpuArchitecture.of(gpu).edgeOptimized()));
         ObjectNode cpu = doc.putObject("cpu");
         cpu.put("cores", hw.cpuCores());
         cpu.put("model", hw.cpuModel());
@@ -89,6 +92,16 @@ class CapabilityDocument {
         return doc;
     }
 
+    /** The job types this agent runs now, as {@code supported_tasks} (the pool hub's {@code capabilities} too). */
+    public List<String> supportedTasks() {
+        return supportedTasks(media.available());
+    }
+
+    private static List<String> supportedTasks(List<JobType> mediaTypes) {
+        return Stream.concat(Stream.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON), mediaTypes.stream())
+                .map(JobType::label).toList();
+    }
+
     private ObjectNode gpu(GpuDevice gpu) {
         ObjectNode node = json.createObjectNode();
         node.put("name", gpu.name());
@@ -96,6 +109,11 @@ class CapabilityDocument {
         node.put("uuid", gpu.uuid());
         node.put("index", gpu.index());
         node.put("mig", gpu.mig());
+        GpuArchitecture arch = GpuArchitecture.of(gpu);
+        node.put("architecture", arch.architecture());
+        gpu.computeCap().ifPresent(cap -> node.put("compute_cap", cap));
+        node.put("consumer_grade", arch.consumerGrade());
+        node.put("edge_optimized", arch.edgeOptimized());
         return node;
     }
 }

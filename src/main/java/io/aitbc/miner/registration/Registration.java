@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.aitbc.miner.config.MinerConfig;
 import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
@@ -41,6 +43,7 @@ public class Registration {
     private final CapabilityDocument capabilities;
     private final RetryQueue queue;
     private final SlotScheduler scheduler;
+    private final HeartbeatFacts facts;
     private final Optional<String> region;
     private final Duration interval;
     private final Clock clock = Clock.systemUTC();
@@ -52,8 +55,9 @@ public class Registration {
     private int pollBackoff = 1;
 
     Registration(CoordinatorClient coordinator, CapabilityDocument capabilities, RetryQueue queue,
-            SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config) {
+            SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config, HeartbeatFacts facts) {
         this.coordinator = coordinator;
+        this.facts = facts;
         this.capabilities = capabilities;
         this.queue = queue;
         this.scheduler = scheduler;
@@ -137,7 +141,7 @@ public class Registration {
     /** Sends a heartbeat now: on schedule and after every accepted {@code /fail}. */
     private void heartbeatNow() throws InterruptedException {
         try {
-            coordinator.heartbeat(inflight(), STATUS_ONLINE);
+            sendHeartbeat();
             lastHeartbeat = clock.instant();
             if (registered) {
                 problem = null;
@@ -201,11 +205,20 @@ public class Registration {
     /** Register reset the coordinator's inflight to 0: correct it before the next poll (D3). */
     private void firstHeartbeat() throws InterruptedException {
         try {
-            coordinator.heartbeat(inflight(), STATUS_ONLINE);
+            sendHeartbeat();
             lastHeartbeat = clock.instant();
         } catch (CoordinatorException e) {
             Log.warnf("Heartbeat after registration failed, the next one corrects inflight: %s", e.getMessage());
         }
+    }
+
+    /** One heartbeat with the true inflight and the node's facts; an accepted one times the next one's latency. */
+    private void sendHeartbeat() throws InterruptedException {
+        ObjectNode extras = facts.extras();
+        int inflight = inflight();
+        long start = System.nanoTime();
+        coordinator.heartbeat(inflight, STATUS_ONLINE, extras);
+        facts.measured(Duration.ofNanos(System.nanoTime() - start));
     }
 
     private int inflight() {

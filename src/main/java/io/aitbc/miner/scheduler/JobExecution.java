@@ -33,7 +33,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 class JobExecution {
 
-    /** Runs a claimed job on its slot: the runner dispatcher. */
+    /** Runs a claimed job on its slot: the runner dispatcher, its GPUs sampled meanwhile ({@link JobGpuUsage}). */
     @FunctionalInterface
     interface Run {
         RawOutcome run(Job job, Placement placement) throws InterruptedException;
@@ -57,8 +57,10 @@ class JobExecution {
     private final Consumer<JobFinished> finished;
 
     @Inject
-    JobExecution(RunnerDispatcher runners, ResultRules results, RetryQueue queue, Event<JobFinished> finished) {
-        this(runners::run, results::apply, queue::finish, finished::fire);
+    JobExecution(RunnerDispatcher runners, JobGpuUsage gpus, ResultRules results, RetryQueue queue,
+            Event<JobFinished> finished) {
+        this((job, placement) -> gpus.run(job, placement, runners::run), results::apply, queue::finish,
+                finished::fire);
     }
 
     JobExecution(Run runner, Rules rules, Finish queue, Consumer<JobFinished> finished) {

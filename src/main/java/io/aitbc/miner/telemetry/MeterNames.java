@@ -31,6 +31,12 @@ public final class MeterNames {
     public static final String GPU_MEMORY_FREE = "miner.gpu.memory.free";
     /** Gauge: used GPU memory, labels {@link #GPU} and {@link #GPU_UUID}. */
     public static final String GPU_MEMORY_USED = "miner.gpu.memory.used";
+    /** Counter: TEE statuses the coordinator's receipts reported, label {@link #STATUS} (D42). */
+    public static final String TEE_QUOTES = "miner.tee.quotes";
+    /** Counter: pool-hub calls, labels {@link #CALL} and {@link #OUTCOME} (D43). */
+    public static final String POOL_HUB_REQUESTS = "miner.pool.hub.requests";
+    /** Counter: marketplace offer upserts, labels {@link #SERVICE_TYPE} and {@link #OUTCOME} (D43). */
+    public static final String OFFER_PUBLICATIONS = "miner.offer.publications";
 
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
     public static final String SLOT = "slot";
@@ -48,6 +54,10 @@ public final class MeterNames {
     public static final String STATUS = "status";
     /** A model {@code /api/tags} reported, else {@code other}. */
     public static final String MODEL = "model";
+    /** A pool-hub call: {@code register}, {@code heartbeat}. */
+    public static final String CALL = "call";
+    /** An offer's service: {@code ollama}, {@code whisper}, {@code ffmpeg}. */
+    public static final String SERVICE_TYPE = "service_type";
     /** The GPU's index, as dcgm-exporter's {@code gpu} label. */
     public static final String GPU = "gpu";
     /** The GPU's UUID, as dcgm-exporter's {@code UUID} label. */

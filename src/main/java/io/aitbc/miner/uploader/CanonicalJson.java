@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.aitbc.miner.tee.PythonJsonStrings;
+
 /**
  * The canonical bytes a coordinator receipt is signed over (decisions D21).
  * <p>
@@ -27,7 +29,6 @@ public final class CanonicalJson {
             "tee_status", "tee_attestation_id", "tee_quote");
     private static final String REINVEST_PREFIX = "reinvest_";
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {
     }
@@ -163,34 +164,9 @@ public final class CanonicalJson {
         writePythonString(s, out, true);
     }
 
-    /**
-     * Writes a string as Python's {@code json.dumps} does: quotes, backslashes and the short escapes, other control
-     * characters as six-character escapes, and with {@code asciiOnly} (Python's {@code ensure_ascii=True}) every
-     * non-ASCII UTF-16 unit too, so surrogate pairs become two escapes.
-     */
+    /** Python's {@code json.dumps} string escaping, with {@code ensure_ascii} as {@code asciiOnly}. */
     public static void writePythonString(String s, StringBuilder out, boolean asciiOnly) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || (asciiOnly && c > 0x7e)) {
-                        out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        PythonJsonStrings.write(s, out, asciiOnly);
     }
 
     /** A number token kept as the literal text it was received as (D21). */

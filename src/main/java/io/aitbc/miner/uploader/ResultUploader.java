@@ -32,7 +32,8 @@ import io.quarkus.logging.Log;
  * not a 2xx (D7). It publishes what happened: {@link JobReported} once an entry is settled (the poller polls again;
  * registration heartbeats after a {@code /fail}), {@link UploadAmbiguous} for an upload that may have landed
  * (reconciliation settles it), {@link UploadRetried} whenever an upload is scheduled again. Every "again" is the
- * queue's: the entry keeps its next upload time in Redis and the queue's clock wakes it then.
+ * queue's: the entry keeps its next upload time in Redis and the queue's clock wakes it then. Every send of a result
+ * carries a TEE quote made just then when the job asks for one ({@link TeeAttachment}, D42).
  */
 @ApplicationScoped
 public class ResultUploader {
@@ -44,12 +45,15 @@ public class ResultUploader {
     private final Event<JobReported> reported;
     private final Event<UploadAmbiguous> ambiguous;
     private final Event<UploadRetried> retried;
+    private final TeeAttachment tee;
     /** The jobs being uploaded; {@code true} when a wake-up came meanwhile, so the upload runs once more. */
     private final Map<String, Boolean> uploading = new ConcurrentHashMap<>();
     private final ExecutorService uploads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("upload-", 0).factory());
 
     ResultUploader(RetryQueue queue, CoordinatorClient coordinator, Receipts receipts, ResultSizeCap cap,
-            Event<JobReported> reported, Event<UploadAmbiguous> ambiguous, Event<UploadRetried> retried) {
+            Event<JobReported> reported, Event<UploadAmbiguous> ambiguous, Event<UploadRetried> retried,
+            TeeAttachment tee) {
+        this.tee = tee;
         this.queue = queue;
         this.coordinator = coordinator;
         this.receipts = receipts;
@@ -93,13 +97,15 @@ public class ResultUploader {
 
     private void send(String jobId, JobOutcome outcome) throws InterruptedException {
         Optional<String> receipt;
+        TeeAttachment.Attested sent = tee.attach(jobId, outcome);
         try {
-            receipt = coordinator.report(jobId, outcome);
+            receipt = coordinator.report(jobId, sent.outcome());
         } catch (CoordinatorException e) {
             carryOut(UploadDecision.after(outcome.report(), e), jobId, outcome, e);
             return;
         }
         done(jobId, outcome.report(), JobReported.REPORTED, receipt);
+        tee.settled(jobId, sent, receipt);
     }
 
     private void carryOut(UploadDecision decision, String jobId, JobOutcome outcome, CoordinatorException e)

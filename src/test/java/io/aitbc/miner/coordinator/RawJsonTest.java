@@ -26,4 +26,20 @@ class RawJsonTest {
         String answer = "{\"meta\":{\"receipt\":{\"x\":1}},\"receipt\":{\"y\":2}}";
         assertThat(RawJson.objectMember(answer, "receipt")).contains("{\"y\":2}");
     }
+
+    @Test
+    void aReceiptsTopLevelTeeStatusNotTheOneInItsResultCopy() {
+        String receipt = "{\"receipt_id\":\"r1\",\"metadata\":{\"result\":{\"tee_status\":\"not_required\"}},"
+                + "\"signature\":{\"alg\":\"Ed25519\"},\"zk_status\":\"not_required\",\"tee_status\":\"verified\"}";
+
+        assertThat(RawJson.stringMember(receipt, "tee_status")).contains("verified");
+    }
+
+    @Test
+    void aStringMemberAbsentNullOrUnreadableIsEmpty() {
+        assertThat(RawJson.stringMember("{\"receipt_id\":\"r1\"}", "tee_status")).isEmpty();
+        assertThat(RawJson.stringMember("{\"tee_status\":null}", "tee_status")).isEmpty();
+        assertThat(RawJson.stringMember("{\"tee_status\":{\"x\":1}}", "tee_status")).isEmpty();
+        assertThat(RawJson.stringMember("{\"tee_status\":", "tee_status")).isEmpty();
+    }
 }

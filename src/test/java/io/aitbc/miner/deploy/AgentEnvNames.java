@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 import io.aitbc.miner.config.MinerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 
 /**
  * The environment variables the agent reads: one per member of every {@code @ConfigMapping} interface among the
  * compiled main classes, named as SmallRye maps them ({@code miner.gpu} + {@code slotsPerDevice} →
- * {@code MINER_GPU_SLOTS_PER_DEVICE}).
+ * {@code MINER_GPU_SLOTS_PER_DEVICE}; a {@code @WithParentName} member is the prefix itself).
  */
 final class AgentEnvNames {
 
@@ -40,7 +41,7 @@ final class AgentEnvNames {
             if (member.getParameterCount() > 0 || member.isDefault() || member.getDeclaringClass() == Object.class) {
                 continue;
             }
-            String property = prefix + "." + name(member);
+            String property = member.isAnnotationPresent(WithParentName.class) ? prefix : prefix + "." + name(member);
             if (member.getReturnType().isInterface() && member.getReturnType().getName().startsWith("io.aitbc.")) {
                 members(member.getReturnType(), property, names);
             } else {

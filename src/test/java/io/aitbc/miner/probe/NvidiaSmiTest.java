@@ -23,7 +23,8 @@ class NvidiaSmiTest {
         assertThat(scan.gpus()).extracting(GpuDevice::uuid).containsExactly("GPU-5a8c3f2e-8d4b-6b1e-9c7a-2f0e1d3b4a59");
         assertThat(scan.cuda()).contains("12.4");
         assertThat(scan.problem()).isEmpty();
-        assertThat(fake.calls()).containsExactly(String.join(" ", NvidiaSmiParser.QUERY_ARGS), "-q");
+        assertThat(fake.calls()).containsExactly(String.join(" ", NvidiaSmiParser.QUERY_ARGS),
+                String.join(" ", NvidiaSmiParser.CAPS_ARGS), "-q");
     }
 
     @Test

@@ -100,7 +100,8 @@ final class ApiServer {
             Optional<Fault> fault = faults.take(route.endpoint());
             SimResponse response = answerOr500(req, route, body, fault);
             log.add(new RequestRecord(route.endpoint(), req.path(), at, response.status(), req.getHeader("X-Miner-ID"),
-                    req.getHeader("X-Api-Key") != null, req.getHeader("Authorization") != null));
+                    req.getHeader("X-Api-Key") != null, req.getHeader("Authorization") != null,
+                    route.endpoint() == Endpoint.RESULT ? teeQuote(body) : null));
             Fault.Kind kind = fault.map(Fault::kind).orElse(null);
             if (kind == Fault.Kind.DROP) {
                 req.connection().close();
@@ -110,6 +111,15 @@ final class ApiServer {
                 send(req, response, started);
             }
         }).onFailure(e -> req.connection().close());
+    }
+
+    private static String teeQuote(Buffer body) {
+        try {
+            JsonNode quote = PythonJson.parse(body.toString(StandardCharsets.UTF_8)).path("tee_quote");
+            return quote.isTextual() ? quote.asText() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The answer, or the coordinator's unhandled-error 500 if building it throws (never a request left hanging). */

@@ -42,7 +42,7 @@ final class JobViews {
         view.set("payload", job.payload.deepCopy());
         view.set("result", job.result == null ? view.nullNode() : job.result.deepCopy());
         view.putNull("zk_proof_id");
-        view.putNull("tee_status");
+        view.put("tee_status", job.teeStatus);
         view.putNull("tee_attestation_id");
         view.set("auto_reinvest_pct", job.constraints.get("auto_reinvest_pct"));
         view.putNull("reinvest_status");

@@ -78,6 +78,12 @@ final class MinerApi {
         miner.inflight = call.body().path("inflight").asInt(0);
         miner.status = call.body().hasNonNull("status") ? call.body().get("status").asText() : "ONLINE";
         miner.lastHeartbeat = now;
+        ObjectNode extra = call.body().path("metadata").isObject() ? ((ObjectNode) call.body().get("metadata")).deepCopy()
+                : PythonJson.object();
+        for (String kept : List.of("architecture", "edge_optimized", "network_latency_ms")) {
+            extra.set(kept, call.body().path(kept).isMissingNode() ? extra.nullNode() : call.body().get(kept).deepCopy());
+        }
+        miner.extraMetadata = extra;
         return SimResponse.json(200, "{\"status\":\"ok\"}");
     }
 
@@ -108,7 +114,9 @@ final class MinerApi {
             return SimResponse.detail(404, "job not found");
         }
         JsonNode result = call.body().get("result");
-        String receipt = receipts.issue(job, call.caller(), result, call.body().path("metrics"), now);
+        TeeVerifier.Decision tee = TeeVerifier.decide(job.id, job.constraints, call.body(), now);
+        String receipt = receipts.issue(job, call.caller(), result, call.body().path("metrics"), tee, now);
+        job.teeStatus = receipt == null ? null : tee.status();
         job.state = SimJobState.COMPLETED;
         job.result = result.deepCopy();
         MinerEntry miner = store.miners.get(call.caller());

@@ -40,8 +40,12 @@ final class Receipts {
         return keyId;
     }
 
-    /** The receipt text for a result, exactly as answered, or null when signing is off. */
-    String issue(JobEntry job, String provider, JsonNode result, JsonNode metrics, Instant now) {
+    /**
+     * The receipt text for a result, exactly as answered, or null when signing is off (the coordinator then checks no
+     * TEE either). The TEE fields are added after signing, as the coordinator does, so the signature leaves them out.
+     */
+    String issue(JobEntry job, String provider, JsonNode result, JsonNode metrics, TeeVerifier.Decision tee,
+            Instant now) {
         if (keys == null) {
             return null;
         }
@@ -72,7 +76,13 @@ final class Receipts {
         receipt.set("signature", signature);
         receipt.putArray("attestations").add(signature.deepCopy());
         receipt.put("zk_status", "not_required");
-        receipt.put("tee_status", "not_required");
+        receipt.put("tee_status", tee.status());
+        if (tee.attestationId() != null) {
+            receipt.put("tee_attestation_id", tee.attestationId());
+        }
+        if (tee.autoQuote() != null) {
+            receipt.put("tee_quote", tee.autoQuote());
+        }
         return PythonJson.write(receipt);
     }
 

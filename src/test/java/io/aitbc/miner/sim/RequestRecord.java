@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param minerId the {@code X-Miner-ID} header, or null
  * @param apiKeyPresent whether {@code X-Api-Key} was sent
  * @param authorizationPresent whether {@code Authorization} was sent
+ * @param teeQuote the {@code tee_quote} of a {@code /result} body, or null (every send is kept, refused ones too)
  */
 public record RequestRecord(Endpoint endpoint, String path, Instant at, int status, String minerId,
-        boolean apiKeyPresent, boolean authorizationPresent) {
+        boolean apiKeyPresent, boolean authorizationPresent, String teeQuote) {
 }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param region the registered top-level region, or null
  * @param registrations how many times it registered (register or PUT capabilities)
  * @param lastHeartbeat the last heartbeat, or null
+ * @param extraMetadata what the last heartbeat left: its {@code metadata} plus {@code architecture},
+ *        {@code edge_optimized} and {@code network_latency_ms} (MINERSVC replaces it at each heartbeat), or null
  */
 public record SimMiner(String id, String status, int inflight, int concurrency, JsonNode capabilities, String region,
-        int registrations, Instant lastHeartbeat) {
+        int registrations, Instant lastHeartbeat, JsonNode extraMetadata) {
 }

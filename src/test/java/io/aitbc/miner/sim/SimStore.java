@@ -32,6 +32,7 @@ final class SimStore {
         Instant assignedAt;
         String error;
         JsonNode result;
+        String teeStatus;
 
         JobEntry(String id, JsonNode payload, ObjectNode constraints, Instant requestedAt, Instant expiresAt) {
             this.id = id;
@@ -58,13 +59,15 @@ final class SimStore {
         String region;
         int registrations;
         Instant lastHeartbeat;
+        JsonNode extraMetadata;
 
         MinerEntry(String id) {
             this.id = id;
         }
 
         SimMiner view() {
-            return new SimMiner(id, status, inflight, concurrency, capabilities, region, registrations, lastHeartbeat);
+            return new SimMiner(id, status, inflight, concurrency, capabilities, region, registrations, lastHeartbeat,
+                    extraMetadata == null ? null : extraMetadata.deepCopy());
         }
     }
 

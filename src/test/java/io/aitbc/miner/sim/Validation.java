@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -52,7 +53,29 @@ final class Validation {
             }
         }
         optionalInt(body, endpoint == Endpoint.HEARTBEAT ? "inflight" : "concurrency", details);
+        if (endpoint == Endpoint.HEARTBEAT) {
+            heartbeatExtras(body, details);
+        }
         return details.isEmpty() ? Optional.empty() : Optional.of(error(details));
+    }
+
+    /**
+     * {@code MinerHeartbeat}: {@code metadata} a dict, {@code architecture} a string, {@code edge_optimized} a bool,
+     * {@code network_latency_ms} a number; each may be null or absent.
+     */
+    private static void heartbeatExtras(JsonNode body, List<Detail> details) {
+        check(body, "metadata", JsonNode::isObject, "Input should be a valid dictionary", "dict_type", details);
+        check(body, "architecture", JsonNode::isTextual, "Input should be a valid string", "string_type", details);
+        check(body, "edge_optimized", JsonNode::isBoolean, "Input should be a valid boolean", "bool_type", details);
+        check(body, "network_latency_ms", JsonNode::isNumber, "Input should be a valid number", "float_type", details);
+    }
+
+    private static void check(JsonNode body, String field, Predicate<JsonNode> type, String message,
+            String code, List<Detail> details) {
+        JsonNode value = body.get(field);
+        if (value != null && !value.isNull() && !type.test(value)) {
+            details.add(new Detail("body." + field, message, code));
+        }
     }
 
     private static void requireObject(JsonNode body, String field, List<Detail> details) {
