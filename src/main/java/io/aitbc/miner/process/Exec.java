@@ -16,7 +16,12 @@ public final class Exec {
 
     /** How long a program that ran past its time has after being asked to end, before it is killed. */
     public static final Duration GRACE = Duration.ofSeconds(2);
-    private static final Duration DRAIN_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long the output drains get to reach the end of the pipes once the program and its group are gone. A pipe
+     * still held by a process that left the group stops the wait there; on a loaded node (load 10 on two cores) the
+     * drains of a program that exited normally were seen to need more than 2 s, and its output was lost.
+     */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(10);
     private static final long POLL_MS = 50;
 
     private Exec() {
