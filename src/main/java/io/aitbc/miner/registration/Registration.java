@@ -13,6 +13,7 @@ import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.job.CapabilitiesChanged;
 import io.aitbc.miner.job.CoordinatorAuthRefused;
 import io.aitbc.miner.job.JobReported;
 import io.aitbc.miner.job.PollAmbiguous;
@@ -109,6 +110,19 @@ public class Registration {
             heartbeatNow();
         } catch (CoordinatorException e) {
             Log.debugf("Heartbeat after /fail failed: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The capability document changed (a backend down or back, models, benchmarks): send it again (D41). */
+    void capabilitiesChanged(@Observes CapabilitiesChanged event) {
+        if (!registered) {
+            return;
+        }
+        Log.infof("Capabilities changed (%s): registering again", event.reason());
+        try {
+            registerOnce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
