@@ -21,6 +21,7 @@ final class FakeGeneration {
     private final HttpServerResponse response;
     private final String model;
     private final int promptLength;
+    private final Integer numCtx;
     private final FakeOllamaOptions.Fault fault;
     private final int tokens;
     private final long generationNanos;
@@ -30,8 +31,9 @@ final class FakeGeneration {
     private long timerId = -1;
     private boolean closed;
 
-    FakeGeneration(Vertx vertx, HttpServerResponse response, String model, int promptLength,
+    FakeGeneration(Vertx vertx, HttpServerResponse response, String model, int promptLength, Integer numCtx,
             FakeOllamaOptions options) {
+        this.numCtx = numCtx;
         this.vertx = vertx;
         this.response = response;
         this.model = model;
@@ -115,8 +117,14 @@ final class FakeGeneration {
         long promptEval = Math.min(Duration.ofMillis(5).toNanos(), generationNanos / 10);
         return chunk("", true).put("done_reason", "stop").put("context", new JsonArray().add(128006).add(882).add(271))
                 .put("total_duration", total).put("load_duration", loadNanos)
-                .put("prompt_eval_count", Math.max(1, promptLength / 4)).put("prompt_eval_duration", promptEval)
+                .put("prompt_eval_count", promptTokens()).put("prompt_eval_duration", promptEval)
                 .put("eval_count", tokens).put("eval_duration", Math.max(1, generationNanos - loadNanos - promptEval));
+    }
+
+    /** A quarter of the prompt's characters, cut to {@code num_ctx} as Ollama truncates an overlong prompt. */
+    private int promptTokens() {
+        int tokens = Math.max(1, promptLength / 4);
+        return numCtx == null ? tokens : Math.min(tokens, numCtx);
     }
 
     private void writeLine(JsonObject line) {
