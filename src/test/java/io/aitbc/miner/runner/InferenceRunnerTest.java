@@ -159,7 +159,11 @@ class InferenceRunnerTest {
     @ValueSource(strings = { "[1,2]", "\"text\"", "{\"model\":\"llama3.2:3b\"}", "{\"model\":\"llama3.2:3b\",\"prompt\":42}",
             "{\"model\":\"\",\"prompt\":\"hi\"}", "{\"model\":7,\"prompt\":\"hi\"}",
             "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"system\":1}",
-            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":\"hot\"}" })
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":\"hot\"}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_ctx\":131072}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_gpu\":0}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"use_mlock\":true}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_thread\":64}}" })
     void badPayloadsAreRefusedBeforeOllamaIsCalled(String payload) throws Exception {
         JobOutcome outcome = run(MAPPER.readTree(payload));
 
