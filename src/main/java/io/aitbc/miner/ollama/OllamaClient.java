@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.inference.BackendModels;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamResults;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -110,17 +111,7 @@ public class OllamaClient {
         http.request(options(HttpMethod.POST, "/api/generate")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
                 .onComplete(connected -> stream.send(connected, request));
-        try {
-            return stream.result().get();
-        } catch (InterruptedException e) {
-            stream.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InferenceException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("generation failed unexpectedly", e.getCause());
-        }
+        return StreamResults.await(stream.result(), stream::cancel);
     }
 
     @PreDestroy

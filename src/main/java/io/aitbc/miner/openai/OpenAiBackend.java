@@ -28,6 +28,7 @@ import io.aitbc.miner.inference.GenerationRequest;
 import io.aitbc.miner.inference.InferenceBackend;
 import io.aitbc.miner.inference.InferenceConfig;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamResults;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -125,17 +126,7 @@ public class OpenAiBackend implements InferenceBackend {
         Buffer body = Buffer.buffer(body(request, model).toString());
         http.request(options(HttpMethod.POST, "/v1/completions").putHeader(HttpHeaders.CONTENT_TYPE,
                 "application/json")).onComplete(connected -> stream.send(connected, body));
-        try {
-            return stream.result().get();
-        } catch (InterruptedException e) {
-            stream.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InferenceException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("generation failed unexpectedly", e.getCause());
-        }
+        return StreamResults.await(stream.result(), stream::cancel);
     }
 
     @PreDestroy

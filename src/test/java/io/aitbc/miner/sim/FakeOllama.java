@@ -236,7 +236,8 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
-    private static <T> T await(Future<T> future) {
+    /** Waits for a fake server's start or stop, at most a few seconds. */
+    static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);

@@ -4,12 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -50,8 +46,6 @@ public final class FakeOpenAi implements AutoCloseable {
     public record Received(JsonObject body, Optional<String> authorization) {
     }
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
-
     private final Vertx vertx = Vertx.vertx();
     private final List<Received> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger abortedStreams = new AtomicInteger();
@@ -66,7 +60,7 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private FakeOpenAi() {
         server = vertx.createHttpServer().requestHandler(this::handle);
-        await(server.listen(0, "127.0.0.1"));
+        FakeOllama.await(server.listen(0, "127.0.0.1"));
     }
 
     /** Starts a fake on a free port. */
@@ -141,8 +135,8 @@ public final class FakeOpenAi implements AutoCloseable {
 
     @Override
     public void close() {
-        await(server.close());
-        await(vertx.close());
+        FakeOllama.await(server.close());
+        FakeOllama.await(vertx.close());
     }
 
     private void handle(HttpServerRequest request) {
@@ -283,17 +277,5 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private static void json(HttpServerResponse response, int status, JsonObject body) {
         response.setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("fake OpenAI server failed: " + e.getMessage(), e);
-        }
     }
 }
