@@ -131,7 +131,8 @@ final class FakeGeneration {
         response.write(line.encode() + "\n");
     }
 
-    private static String chunkText(int index) {
+    /** The text of chunk {@code index}: a word, after a space unless it is the first. */
+    static String chunkText(int index) {
         return (index == 0 ? "" : " ") + WORDS[index % WORDS.length];
     }
 }

@@ -210,7 +210,7 @@ public final class FakeOpenAi implements AutoCloseable {
             this.promptTokens = promptTokens;
             this.withUsage = withUsage;
             this.streamFault = streamFault;
-            this.stepMs = Math.max(1, generationTime.toMillis() / (count + 1));
+            this.stepMs = generationTime.toMillis() / (count + 1);
             response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8");
             response.closeHandler(ignored -> {
                 if (!closed) {
@@ -220,8 +220,15 @@ public final class FakeOpenAi implements AutoCloseable {
             });
         }
 
+        /** The next chunk after its share of the generation time; at zero latency as fast as the client reads. */
         void next() {
-            vertx.setTimer(stepMs, id -> emit());
+            if (stepMs > 0) {
+                vertx.setTimer(stepMs, id -> emit());
+            } else if (response.writeQueueFull()) {
+                response.drainHandler(ignored -> emit());
+            } else {
+                vertx.runOnContext(ignored -> emit());
+            }
         }
 
         private void emit() {
@@ -237,7 +244,7 @@ public final class FakeOpenAi implements AutoCloseable {
                 return;
             }
             if (sent < count) {
-                data(chunk(FakeGeneration.text(sent + 1).substring(FakeGeneration.text(sent).length()), null));
+                data(chunk(FakeGeneration.chunkText(sent), null));
                 sent++;
                 next();
                 return;
