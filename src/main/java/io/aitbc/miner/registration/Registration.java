@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,6 +52,7 @@ public class Registration {
     private volatile Instant lastHeartbeatIteration = Instant.EPOCH;
     private Instant lastPollRegistration = Instant.EPOCH;
     private int pollBackoff = 1;
+    private final AtomicLong capabilityChanges = new AtomicLong();
 
     Registration(CoordinatorClient coordinator, CapabilityDocument capabilities, RetryQueue queue,
             SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config) {
@@ -117,7 +119,9 @@ public class Registration {
 
     /** The capability document changed (a backend down or back, models, benchmarks): send it again (D41). */
     void capabilitiesChanged(@Observes CapabilitiesChanged event) {
+        capabilityChanges.incrementAndGet();
         if (!registered) {
+            // a registration under way sees the change once it is accepted
             return;
         }
         Log.infof("Capabilities changed (%s): registering again", event.reason());
@@ -199,11 +203,16 @@ public class Registration {
 
     private void registerOnce() throws InterruptedException {
         try {
+            long changes = capabilityChanges.get();
             coordinator.register(capabilities.build(), scheduler.totalSlots(), region);
             Log.infof("Registered with the coordinator, concurrency %d", scheduler.totalSlots());
             firstHeartbeat();
             registered = true;
             problem = null;
+            if (capabilityChanges.get() != changes) {
+                Log.info("Capabilities changed while registering: registering again");
+                registerOnce();
+            }
         } catch (CoordinatorAuthException e) {
             Log.debugf("Registration refused: %s", e.getMessage());
         } catch (CoordinatorException e) {
