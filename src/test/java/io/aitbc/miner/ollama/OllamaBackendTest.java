@@ -100,6 +100,17 @@ class OllamaBackendTest {
     }
 
     @Test
+    void numPredictCutsTheGenerationAsOllamaDoes() throws Exception {
+        ObjectNode options = JsonNodeFactory.instance.objectNode().put("num_predict", 3);
+
+        Generation generation = backend("").generate(request("llama3.2:3b", "hi", options));
+
+        assertThat(generation.completionTokens()).isEqualTo(3);
+        assertThat(generation.doneReason()).isEqualTo("length");
+        assertThat(ollama.requests().get(0).options().getInteger("num_predict")).isEqualTo(3);
+    }
+
+    @Test
     void preloadsLoadWithAnEmptyGenerateAndShowAsLoaded() throws Exception {
         OllamaConfig config = TestOllamaConfig.of(ollama.url()).withModelOptions(OPTIONS).withPreload("llama3.2:3b",
                 "missing:1b");

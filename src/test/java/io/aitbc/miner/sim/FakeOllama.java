@@ -183,8 +183,8 @@ public final class FakeOllama implements AutoCloseable {
                     .put("response", "").put("done", true).put("done_reason", "load"));
         } else {
             loaded.add(installed.get());
-            new FakeGeneration(vertx, request.response(), model, prompt.length(), requestOptions.getInteger("num_ctx"),
-                    options).start(abortedStreams::incrementAndGet);
+            new FakeGeneration(vertx, request.response(), model, prompt.length(), requestOptions, options)
+                    .start(abortedStreams::incrementAndGet);
         }
     }
 
