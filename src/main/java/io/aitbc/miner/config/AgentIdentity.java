@@ -2,8 +2,6 @@ package io.aitbc.miner.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -55,28 +53,10 @@ public class AgentIdentity {
             throw new InvalidConfigException("MINER_API_KEY_FILE", "set either MINER_API_KEY or MINER_API_KEY_FILE, not both");
         }
         if (config.apiKeyFile().isPresent()) {
-            return readKeyFile(config);
+            return SecretFile.read(config.apiKeyFile().orElseThrow(), "MINER_API_KEY_FILE");
         }
         return direct.orElseThrow(() -> new InvalidConfigException("MINER_API_KEY",
                 "missing: set MINER_API_KEY or MINER_API_KEY_FILE (or the legacy MINER_AUTH_TOKEN)"));
-    }
-
-    private static String readKeyFile(MinerConfig config) {
-        var file = config.apiKeyFile().orElseThrow();
-        String key;
-        try {
-            key = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidConfigException("MINER_API_KEY_FILE",
-                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
-        if (key.endsWith("\n")) {
-            key = key.substring(0, key.length() - (key.endsWith("\r\n") ? 2 : 1));
-        }
-        if (key.isBlank()) {
-            throw new InvalidConfigException("MINER_API_KEY_FILE", file + " is empty");
-        }
-        return key;
     }
 
     private static String hostName() {

@@ -1,16 +1,18 @@
 package io.aitbc.miner.metrics;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitbc.miner.ollama.OllamaClient;
-import io.aitbc.miner.ollama.OllamaModels;
+import io.aitbc.miner.inference.BackendModels;
+import io.aitbc.miner.inference.InferenceBackends;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the {@code model} label bounded (D28): a model is named only when Ollama's {@code /api/tags} lists it, anything
- * else (a client's typo, a hostile string) is {@code other}. The listing is refreshed every few minutes.
+ * Keeps the {@code model} label bounded (D28): a model is named only when an inference backend's listing has it, anything
+ * else (a client's typo, a hostile string) is {@code other}. The listings are refreshed every few minutes; a name once
+ * listed keeps its label.
  */
 @ApplicationScoped
 public class ModelLabels {
@@ -18,11 +20,11 @@ public class ModelLabels {
     /** The label for a model Ollama did not list. */
     public static final String OTHER = "other";
 
-    private final OllamaClient ollama;
+    private final InferenceBackends backends;
     private volatile Set<String> known = Set.of();
 
-    ModelLabels(OllamaClient ollama) {
-        this.ollama = ollama;
+    ModelLabels(InferenceBackends backends) {
+        this.backends = backends;
     }
 
     /** The label for {@code model}: itself when installed, else {@value #OTHER}. */
@@ -32,9 +34,10 @@ public class ModelLabels {
 
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        OllamaModels models = ollama.listModels();
-        if (models.reachable()) {
-            known = Set.copyOf(models.names());
+        Set<String> names = new HashSet<>(known);
+        for (BackendModels models : backends.refresh().values()) {
+            names.addAll(models.names());
         }
+        known = Set.copyOf(names);
     }
 }

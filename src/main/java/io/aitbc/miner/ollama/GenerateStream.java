@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.inference.InferenceException;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
 import io.vertx.core.AsyncResult;
@@ -33,7 +34,7 @@ final class GenerateStream {
     private final String model;
     private final Duration firstTokenTimeout;
     private final Duration idleTimeout;
-    private final CompletableFuture<Generation> result = new CompletableFuture<>();
+    private final CompletableFuture<OllamaAnswer> result = new CompletableFuture<>();
     private final StringBuilder output = new StringBuilder();
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
@@ -50,8 +51,8 @@ final class GenerateStream {
         armTimer(firstTokenTimeout);
     }
 
-    /** Completes with the generation, or exceptionally with an {@link OllamaException}. */
-    CompletableFuture<Generation> result() {
+    /** Completes with the generation, or exceptionally with an {@link InferenceException}. */
+    CompletableFuture<OllamaAnswer> result() {
         return result;
     }
 
@@ -130,7 +131,7 @@ final class GenerateStream {
         output.append(chunk.path("response").asText(""));
         if (chunk.path("done").asBoolean(false) && chunk.isObject()) {
             cancelTimer();
-            result.complete(new Generation(output.toString(), (ObjectNode) chunk, System.nanoTime() - startNanos,
+            result.complete(new OllamaAnswer(output.toString(), (ObjectNode) chunk, System.nanoTime() - startNanos,
                     Duration.ofNanos(firstChunkNanos)));
         }
     }
@@ -152,7 +153,7 @@ final class GenerateStream {
         cancelTimer();
         Log.debugf("Ollama generation failed: %s %s", code, message);
         // completed first: the reset below calls the handlers again, and the first reason must win
-        result.completeExceptionally(new OllamaException(code, message));
+        result.completeExceptionally(new InferenceException(code, message));
         if (request != null) {
             request.reset();
         }

@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.inference.BackendModels;
+import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamResults;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,9 +31,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The node's Ollama server, on a non-blocking Vert.x HTTP client: the installed models for registration and metric
- * labels, and streaming generation for the inference runner (decisions D14). Both methods block the calling thread, so
- * they are never called on an event loop.
+ * The node's Ollama server over HTTP, on a non-blocking Vert.x client: the installed and loaded models, and one
+ * streaming generation (decisions D14); {@link OllamaBackend} decides what is sent. Every method blocks the calling
+ * thread, so none is called on an event loop.
  */
 @ApplicationScoped
 public class OllamaClient {
@@ -57,24 +60,36 @@ public class OllamaClient {
                 .setKeepAliveTimeout(20));
     }
 
-    /** The installed models, or why Ollama could not be listed; never throws. Waits at most a few seconds. */
-    public OllamaModels listModels() {
+    /**
+     * The installed models ({@code /api/tags}), each also under its other name form, or why Ollama could not be
+     * listed; never throws. Waits at most a few seconds.
+     */
+    public BackendModels listModels() {
         try {
-            Buffer body = http.request(options(HttpMethod.GET, "/api/tags"))
-                    .compose(request -> request.send())
-                    .compose(OllamaClient::okBody)
-                    .toCompletionStage().toCompletableFuture()
-                    .get(TAGS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return OllamaModels.of(ModelNames.withBothForms(modelNames(MAPPER.readTree(body.getBytes()))));
+            List<String> names = modelNames(get("/api/tags"));
+            return BackendModels.of(names, ModelNames.withBothForms(names));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OllamaModels.unreachable("interrupted while listing Ollama's models");
+            return BackendModels.unreachable("interrupted while listing Ollama's models");
         } catch (ExecutionException e) {
             return unreachable(GenerateStream.describe(e.getCause()));
         } catch (TimeoutException e) {
             return unreachable("no answer within " + TAGS_TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             return unreachable("unreadable model list: " + GenerateStream.describe(e));
+        }
+    }
+
+    /** The models loaded in memory now ({@code /api/ps}); empty when Ollama does not answer within a few seconds. */
+    public List<String> loadedModels() {
+        try {
+            return modelNames(get("/api/ps"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
+            Log.debugf("Ollama's loaded models cannot be listed: %s", GenerateStream.describe(e));
+            return List.of();
         }
     }
 
@@ -85,33 +100,33 @@ public class OllamaClient {
      *
      * @param model the model named in {@code body}, for error messages
      * @param body the streaming {@code /api/generate} request body
-     * @throws OllamaException with {@code E_MODEL} (not installed), {@code E_OOM}, {@code E_RUNNER} (unreachable,
+     * @throws InferenceException with {@code E_MODEL} (not installed), {@code E_OOM}, {@code E_RUNNER} (unreachable,
      *         5xx, error line, stall, no done line) or {@code E_BADJOB} (other 4xx)
      * @throws InterruptedException when the calling thread is interrupted; the HTTP request is reset first
      */
-    public Generation generate(String model, ObjectNode body, Duration firstTokenTimeout, Duration idleTimeout)
-            throws OllamaException, InterruptedException {
+    public OllamaAnswer generate(String model, ObjectNode body, Duration firstTokenTimeout, Duration idleTimeout)
+            throws InferenceException, InterruptedException {
         GenerateStream stream = new GenerateStream(vertx, MAPPER, model, firstTokenTimeout, idleTimeout);
         Buffer request = Buffer.buffer(body.toString());
         http.request(options(HttpMethod.POST, "/api/generate")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
                 .onComplete(connected -> stream.send(connected, request));
-        try {
-            return stream.result().get();
-        } catch (InterruptedException e) {
-            stream.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OllamaException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("generation failed unexpectedly", e.getCause());
-        }
+        return StreamResults.await(stream.result(), stream::cancel);
     }
 
     @PreDestroy
     void close() {
         http.close();
+    }
+
+    private JsonNode get(String path)
+            throws InterruptedException, ExecutionException, TimeoutException, IOException {
+        Buffer body = http.request(options(HttpMethod.GET, path))
+                .compose(request -> request.send())
+                .compose(OllamaClient::okBody)
+                .toCompletionStage().toCompletableFuture()
+                .get(TAGS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return MAPPER.readTree(body.getBytes());
     }
 
     private RequestOptions options(HttpMethod method, String path) {
@@ -136,8 +151,8 @@ public class OllamaClient {
         return names;
     }
 
-    private OllamaModels unreachable(String reason) {
+    private BackendModels unreachable(String reason) {
         Log.warnf("Ollama at %s cannot list its models (%s): inference jobs will fail until it is up", base, reason);
-        return OllamaModels.unreachable(reason);
+        return BackendModels.unreachable(reason);
     }
 }

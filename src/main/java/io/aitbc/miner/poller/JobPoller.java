@@ -22,8 +22,10 @@ import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.PolledJob;
 import io.aitbc.miner.coordinator.RateLimitedException;
+import io.aitbc.miner.inference.InferenceBackends;
 import io.aitbc.miner.job.JobReported;
 import io.aitbc.miner.job.PollAmbiguous;
+import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.queue.StartupRecovery;
 import io.aitbc.miner.registration.Registration;
 import io.aitbc.miner.scheduler.SlotScheduler;
@@ -37,7 +39,8 @@ import io.quarkus.runtime.StartupEvent;
  * until the {@link WakeUpBell} rings (a job was reported, so a slot's worth of room came back). An idle agent polls
  * with one loop; the others join while polls keep returning jobs, up to {@code MINER_POLL_CONCURRENCY}. Each job goes
  * to {@link PolledJobIntake} before the loop that polled it polls again. An ambiguous poll is published as
- * {@link PollAmbiguous} (reconciliation adopts its job; a 500 makes registration register again).
+ * {@link PollAmbiguous} (reconciliation adopts its job; a 500 makes registration register again). While the deep
+ * probe finds every inference backend down (D41), the inference slots do not count as room.
  */
 @ApplicationScoped
 public class JobPoller {
@@ -70,8 +73,9 @@ public class JobPoller {
 
     @Inject
     JobPoller(CoordinatorClient coordinator, Registration registration, SlotScheduler scheduler, PolledJobIntake intake,
-            StartupRecovery startup, PollConfig config, Event<PollAmbiguous> ambiguous) {
-        this(coordinator::poll, intake, new PollCapacity(intake::held, scheduler::totalSlots),
+            StartupRecovery startup, PollConfig config, Event<PollAmbiguous> ambiguous, InferenceBackends inference) {
+        this(coordinator::poll, intake, new PollCapacity(intake::held, () -> scheduler.totalSlots()
+                - (inference.allDown() ? scheduler.slots(SlotKind.INFERENCE) : 0)),
                 () -> startup.done() && registration.registered(), registration::pollSucceeded, ambiguous::fire,
                 config);
     }

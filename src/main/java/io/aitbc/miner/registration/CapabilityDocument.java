@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.config.MinerConfig;
+import io.aitbc.miner.inference.InferenceBackends;
+import io.aitbc.miner.inference.ModelBenchmark;
+import io.aitbc.miner.inference.ModelBenchmarks;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
-import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.probe.GpuArchitecture;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
@@ -26,8 +28,9 @@ import io.aitbc.miner.scheduler.SlotScheduler;
  * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
  * helps operators. Each GPU carries the production miner's {@code architecture}, {@code consumer_grade} and
  * {@code edge_optimized} (from its compute capability); the top-level two say whether any GPU is so (false without).
- * Built fresh at every registration, so newly pulled models are announced, and media types only while their tools
- * answer (D38).
+ * Built fresh at every registration, so newly pulled models are announced, a backend the deep probe found hung
+ * withdraws its models (D41), measured {@code benchmarks} are included, and media types only while their tools answer
+ * (D38).
  */
 @ApplicationScoped
 public class CapabilityDocument {
@@ -35,19 +38,21 @@ public class CapabilityDocument {
     private static final long MIB = 1024 * 1024;
 
     private final HardwareProbe probe;
-    private final OllamaClient ollama;
+    private final InferenceBackends inference;
+    private final ModelBenchmarks benchmarks;
     private final SlotScheduler scheduler;
     private final MinerConfig miner;
     private final ObjectMapper json;
     private final Sandbox sandbox;
     private final MediaTasks media;
 
-    CapabilityDocument(HardwareProbe probe, OllamaClient ollama, SlotScheduler scheduler, MinerConfig miner,
-            ObjectMapper json, Sandbox sandbox, MediaTasks media) {
+    CapabilityDocument(HardwareProbe probe, InferenceBackends inference, ModelBenchmarks benchmarks,
+            SlotScheduler scheduler, MinerConfig miner, ObjectMapper json, Sandbox sandbox, MediaTasks media) {
         this.sandbox = sandbox;
         this.media = media;
         this.probe = probe;
-        this.ollama = ollama;
+        this.inference = inference;
+        this.benchmarks = benchmarks;
         this.scheduler = scheduler;
         this.miner = miner;
         this.json = json;
@@ -59,9 +64,12 @@ public class CapabilityDocument {
         ArrayNode gpus = doc.putArray("gpus");
         hw.gpus().forEach(gpu -> gpus.add(gpu(gpu)));
         hw.cuda().ifPresent(cuda -> doc.put("cuda", cuda));
-        var models = ollama.listModels();
         ArrayNode modelNames = doc.putArray("models");
-        models.names().forEach(modelNames::add);
+        inference.offeredModels().forEach(modelNames::add);
+        ArrayNode backends = doc.putArray("inference_backends");
+        inference.active().forEach(backend -> backends.add(backend.kind().label()));
+        ObjectNode measured = doc.putObject("benchmarks");
+        benchmarks.results().forEach((model, figures) -> measured.set(model, benchmark(figures)));
         doc.put("price", miner.price());
         doc.put("architecture", hw.architecture());
         doc.put("platform", hw.hasGpu() ? "CUDA" : "CPU");
@@ -78,7 +86,7 @@ public class CapabilityDocument {
         doc.put("disk_free_mb", hw.diskFreeBytes() / MIB);
         probe.gpuProblem().ifPresent(problem -> doc.put("gpu_problem", problem));
         ObjectNode runners = doc.putObject("runners");
-        runners.put(JobType.INFERENCE.label(), models.reachable());
+        runners.put(JobType.INFERENCE.label(), inference.anyReachable());
         runners.put(JobType.CLI.label(), sandbox.facilities().processGroups());
         runners.put(JobType.PYTHON.label(), sandbox.facilities().processGroups());
         runners.put(JobType.TRANSCRIBE.label(), mediaTypes.contains(JobType.TRANSCRIBE));
@@ -100,6 +108,17 @@ public class CapabilityDocument {
     private static List<String> supportedTasks(List<JobType> mediaTypes) {
         return Stream.concat(Stream.of(JobType.INFERENCE, JobType.CLI, JobType.PYTHON), mediaTypes.stream())
                 .map(JobType::label).toList();
+    }
+
+    private ObjectNode benchmark(ModelBenchmark figures) {
+        ObjectNode node = json.createObjectNode();
+        node.put("backend", figures.backend().label());
+        figures.load().ifPresent(ms -> node.put("load_ms", ms));
+        node.put("first_token_ms", figures.firstTokenMs());
+        node.put("tokens_per_second", Math.round(figures.tokensPerSecond() * 10) / 10.0);
+        node.put("tokens", figures.tokens());
+        node.put("measured_at", figures.measuredAt().toString());
+        return node;
     }
 
     private ObjectNode gpu(GpuDevice gpu) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.job.CapabilitiesChanged;
 import io.aitbc.miner.job.CoordinatorAuthRefused;
 import io.aitbc.miner.job.JobReported;
 import io.aitbc.miner.job.PollAmbiguous;
@@ -53,6 +55,7 @@ public class Registration {
     private volatile Instant lastHeartbeatIteration = Instant.EPOCH;
     private Instant lastPollRegistration = Instant.EPOCH;
     private int pollBackoff = 1;
+    private final AtomicLong capabilityChanges = new AtomicLong();
 
     Registration(CoordinatorClient coordinator, CapabilityDocument capabilities, RetryQueue queue,
             SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config, HeartbeatFacts facts) {
@@ -113,6 +116,21 @@ public class Registration {
             heartbeatNow();
         } catch (CoordinatorException e) {
             Log.debugf("Heartbeat after /fail failed: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The capability document changed (a backend down or back, models, benchmarks): send it again (D41). */
+    void capabilitiesChanged(@Observes CapabilitiesChanged event) {
+        capabilityChanges.incrementAndGet();
+        if (!registered) {
+            // a registration under way sees the change once it is accepted
+            return;
+        }
+        Log.infof("Capabilities changed (%s): registering again", event.reason());
+        try {
+            registerOnce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -189,11 +207,16 @@ public class Registration {
 
     private void registerOnce() throws InterruptedException {
         try {
+            long changes = capabilityChanges.get();
             coordinator.register(capabilities.build(), scheduler.totalSlots(), region);
             Log.infof("Registered with the coordinator, concurrency %d", scheduler.totalSlots());
             firstHeartbeat();
             registered = true;
             problem = null;
+            if (capabilityChanges.get() != changes) {
+                Log.info("Capabilities changed while registering: registering again");
+                registerOnce();
+            }
         } catch (CoordinatorAuthException e) {
             Log.debugf("Registration refused: %s", e.getMessage());
         } catch (CoordinatorException e) {

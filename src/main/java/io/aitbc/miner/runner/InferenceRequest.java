@@ -1,18 +1,21 @@
 package io.aitbc.miner.runner;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.inference.GenerationRequest;
+
 /**
- * A validated inference payload: what is sent to Ollama's {@code /api/generate}.
+ * A validated inference payload (decisions D14, D41): allocation options are refused, since they are the operator's.
  *
- * @param model the Ollama model name as the client wrote it
+ * @param model the model name as the client wrote it
  * @param prompt the prompt (never logged above DEBUG)
  * @param system the system prompt, if any
- * @param options Ollama generation options, if any
+ * @param options generation options in Ollama's vocabulary, if any
  */
 public record InferenceRequest(String model, String prompt, Optional<String> system, Optional<ObjectNode> options) {
 
@@ -38,19 +41,22 @@ public record InferenceRequest(String model, String prompt, Optional<String> sys
         if (options != null && !options.isNull() && !options.isObject()) {
             throw new IllegalArgumentException("'options' must be a JSON object");
         }
+        if (options != null && options.isObject()) {
+            for (String allocation : GenerationRequest.ALLOCATION_OPTIONS) {
+                if (options.has(allocation)) {
+                    throw new IllegalArgumentException("'options." + allocation + "' is set by the node's operator,"
+                            + " never by a job (it would reload the model)");
+                }
+            }
+        }
         return new InferenceRequest(model, prompt, system,
                 Optional.ofNullable(options).filter(JsonNode::isObject).map(ObjectNode.class::cast));
     }
 
-    /** The streaming {@code /api/generate} body. */
-    public ObjectNode toGenerateBody() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("model", model);
-        body.put("prompt", prompt);
-        system.ifPresent(text -> body.put("system", text));
-        options.ifPresent(values -> body.set("options", values));
-        body.put("stream", true);
-        return body;
+    /** The generation to run, with the stream timeouts. */
+    public GenerationRequest toGeneration(Duration firstTokenTimeout, Duration idleTimeout) {
+        return new GenerationRequest(model, prompt, system,
+                options.orElseGet(JsonNodeFactory.instance::objectNode), firstTokenTimeout, idleTimeout);
     }
 
     private static String requiredText(JsonNode payload, String field, int maxChars) {

@@ -5,10 +5,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.inference.Backend;
+import io.aitbc.miner.inference.Generation;
+import io.aitbc.miner.inference.InferenceBackends;
+import io.aitbc.miner.inference.InferenceConfig;
+import io.aitbc.miner.inference.InferenceException;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
@@ -16,18 +20,15 @@ import io.aitbc.miner.job.JobRunner;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.RawOutcome;
-import io.aitbc.miner.ollama.Generation;
-import io.aitbc.miner.ollama.ModelNames;
-import io.aitbc.miner.ollama.OllamaClient;
-import io.aitbc.miner.ollama.OllamaException;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.quarkus.logging.Log;
 
 /**
- * Runs {@code inference} jobs on the node's Ollama (decisions D14) and reports them in the compatible result shape of
- * the production miner, plus Ollama's statistics and the node's GPUs in {@code metrics}. The generation's wall time on
+ * Runs {@code inference} jobs on the backend that serves their model, Ollama or an OpenAI-compatible server
+ * (decisions D14, D40), and reports them in the compatible result shape of the production miner plus the backend's
+ * statistics and name, with the node's GPUs in {@code metrics}. The generation's wall time on
  * a monotonic clock is returned as the measured, billed time (D20), with the time to its first chunk.
  */
 @ApplicationScoped
@@ -35,12 +36,12 @@ public class InferenceRunner implements JobRunner {
 
     private static final long NANOS_PER_MS = 1_000_000L;
 
-    private final OllamaClient ollama;
+    private final InferenceBackends backends;
     private final HardwareProbe probe;
     private final InferenceConfig config;
 
-    public InferenceRunner(OllamaClient ollama, HardwareProbe probe, InferenceConfig config) {
-        this.ollama = ollama;
+    public InferenceRunner(InferenceBackends backends, HardwareProbe probe, InferenceConfig config) {
+        this.backends = backends;
         this.probe = probe;
         this.config = config;
     }
@@ -61,15 +62,9 @@ public class InferenceRunner implements JobRunner {
         Log.debugf("inference on model %s, prompt of %d characters", request.model(), request.prompt().length());
         Generation generation;
         try {
-            generation = ollama.generate(request.model(), request.toGenerateBody(), config.firstTokenTimeout(),
-                    config.idleTimeout());
-        } catch (OllamaException e) {
+            generation = backends.generate(request.toGeneration(config.firstTokenTimeout(), config.idleTimeout()));
+        } catch (InferenceException e) {
             return failure(e.code(), e.getMessage());
-        }
-        String answered = generation.done().path("model").asText(request.model());
-        if (!ModelNames.same(answered, request.model())) {
-            return failure(ErrorCode.E_MODEL,
-                    "Ollama answered with model '" + answered + "' instead of '" + request.model() + "'");
         }
         Log.debugf("inference output: %s", generation.output());
         long durationMs = generation.elapsedNanos() / NANOS_PER_MS;
@@ -83,20 +78,21 @@ public class InferenceRunner implements JobRunner {
     }
 
     private ObjectNode result(InferenceRequest request, Generation generation, long durationMs) {
-        JsonNode done = generation.done();
-        long evalCount = done.path("eval_count").asLong(0);
-        long evalNanos = done.path("eval_duration").asLong(0);
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("status", "completed");
         result.put("output", generation.output());
         result.put("execution_time", durationMs / 1000.0);
         result.put("gpu_used", probe.inventory().hasGpu());
         result.put("model", request.model());
-        result.put("tokens_processed", evalCount);
-        result.put("prompt_tokens", done.path("prompt_eval_count").asLong(0));
-        result.put("tokens_per_second", evalNanos > 0 ? round2(evalCount * 1e9 / evalNanos) : 0.0);
-        result.put("load_ms", done.path("load_duration").asLong(0) / NANOS_PER_MS);
-        result.put("done_reason", done.path("done_reason").asText("stop"));
+        result.put("tokens_processed", generation.completionTokens());
+        result.put("prompt_tokens", generation.promptTokens());
+        result.put("tokens_per_second", round2(generation.tokensPerSecond()));
+        generation.load().ifPresent(ms -> result.put("load_ms", ms));
+        result.put("done_reason", generation.doneReason());
+        result.put("backend", generation.backend().label());
+        if (generation.backend() != Backend.OLLAMA) {
+            result.put("served_model", generation.servedModel());
+        }
         return result;
     }
 

@@ -27,6 +27,12 @@ public final class MeterNames {
     public static final String TOKENS_PER_SECOND = "miner.inference.tokens.per.second";
     /** Timer: time to the first token (load and prompt evaluation), label {@link #MODEL}. */
     public static final String FIRST_TOKEN = "miner.inference.first.token";
+    /** Gauge: 1 while the deep probe finds the inference backend answering, 0 once it is down, label {@link #BACKEND}. */
+    public static final String BACKEND_UP = "miner.inference.backend.up";
+    /** Gauge: measured tokens per second of a model's benchmark, labels {@link #MODEL} and {@link #BACKEND}. */
+    public static final String MODEL_TOKENS_PER_SECOND = "miner.model.tokens.per.second";
+    /** Gauge: measured load time of a model, where its backend reports one, labels {@link #MODEL}, {@link #BACKEND}. */
+    public static final String MODEL_LOAD = "miner.model.load";
     /** Gauge: free GPU memory, labels {@link #GPU} and {@link #GPU_UUID} as dcgm-exporter names them. */
     public static final String GPU_MEMORY_FREE = "miner.gpu.memory.free";
     /** Gauge: used GPU memory, labels {@link #GPU} and {@link #GPU_UUID}. */
@@ -38,6 +44,8 @@ public final class MeterNames {
     /** Counter: marketplace offer upserts, labels {@link #SERVICE_TYPE} and {@link #OUTCOME} (D43). */
     public static final String OFFER_PUBLICATIONS = "miner.offer.publications";
 
+    /** Inference backend: {@code ollama}, {@code openai}. */
+    public static final String BACKEND = "backend";
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
     public static final String SLOT = "slot";
     /** Redis state: ready, delayed, running, outbox, done, dead. */

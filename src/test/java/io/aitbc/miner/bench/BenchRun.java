@@ -16,6 +16,7 @@ import io.aitbc.miner.sim.CoordinatorSimulator;
 import io.aitbc.miner.sim.Endpoint;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
+import io.aitbc.miner.sim.FakeOpenAi;
 import io.aitbc.miner.sim.SimJob;
 import io.aitbc.miner.sim.SimJobState;
 import io.aitbc.miner.sim.SimulatorOptions;
@@ -25,12 +26,15 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One benchmark run: a real Redis (AOF everysec), the simulator with rate limits and signing off, a zero-latency fake
- * Ollama and the packaged agent with the production JVM options and {@code -Xmx64m}, all on this machine (D36). Each
+ * Ollama, a zero-latency fake OpenAI-compatible server (the second backend) and the packaged agent with the production JVM
+ * options and {@code -Xmx64m}, all on this machine (D36). Each
  * method measures one figure.
  */
 final class BenchRun implements AutoCloseable {
 
     static final String MODEL = "llama3.2:3b";
+    /** The model the fake OpenAI-compatible server serves, the agent's second backend (D40). */
+    static final String SERVED_MODEL = "bench/served-model";
     /** The JVM options of {@code Dockerfile.jvm} and the systemd unit, with the 64 MiB heap of D36. */
     static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
@@ -41,6 +45,8 @@ final class BenchRun implements AutoCloseable {
     private final FakeOllama ollama = FakeOllama
             .start(FakeOllamaOptions.defaults().models(MODEL).generationTime(Duration.ZERO).tokens(1)
                     .loadDuration(Duration.ZERO));
+    private final FakeOpenAi openai = FakeOpenAi.start().models(SERVED_MODEL).generationTime(Duration.ZERO).tokens(1)
+            .maxModelLen(Integer.MAX_VALUE / 2);
     private final AgentProcess agent;
     private final Instant launched;
     private int submitted;
@@ -128,11 +134,35 @@ final class BenchRun implements AutoCloseable {
         return latencies;
     }
 
-    /** Tokens per second the agent passes through for one long generation. */
+    /** Tokens per second the agent passes through for one long generation from the fake Ollama. */
     double passthroughTokensPerSecond(int tokens) {
         ollama.options().tokens(tokens);
-        SimJob job = runBatch(1).get(0);
+        SimJob job = runOne(job());
         ollama.options().tokens(1);
+        return tokensPerSecond(job);
+    }
+
+    /** The same for one long generation streamed as server-sent events by the fake OpenAI-compatible server. */
+    double openAiPassthroughTokensPerSecond(int tokens) {
+        openai.tokens(tokens);
+        SimJob job = runOne(new JsonObject().put("type", "inference").put("model", SERVED_MODEL)
+                .put("prompt", "bench " + submitted++).put("options", new JsonObject().put("num_predict", tokens)));
+        openai.tokens(1);
+        return tokensPerSecond(job);
+    }
+
+    private SimJob runOne(JsonObject payload) {
+        String id = sim.submit(payload);
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> sim.job(id)
+                .map(job -> job.state() == SimJobState.COMPLETED || job.state() == SimJobState.FAILED).orElse(false));
+        SimJob job = sim.job(id).orElseThrow();
+        if (job.state() != SimJobState.COMPLETED) {
+            throw new IllegalStateException("passthrough job failed: " + job.error());
+        }
+        return job;
+    }
+
+    private static double tokensPerSecond(SimJob job) {
         var result = job.reports().get(0).body();
         return result.path("result").path("tokens_processed").asDouble()
                 / (result.path("metrics").path("duration_ms").asDouble() / 1000.0);
@@ -156,6 +186,8 @@ final class BenchRun implements AutoCloseable {
         env.put("MINER_COORDINATOR_RATE_LIMIT_ENABLED", "false");
         env.put("QUARKUS_REDIS_HOSTS", redis.url());
         env.put("MINER_OLLAMA_URL", ollama.url());
+        env.put("MINER_INFERENCE_BACKEND", "ollama,openai");
+        env.put("MINER_OPENAI_URL", openai.url());
         env.put("MINER_INFERENCE_SLOTS", Integer.toString(slots));
         env.put("MINER_WORKSPACE_DIR", work.resolve("jobs").toString());
         env.put("QUARKUS_HTTP_PORT", "0");
@@ -167,6 +199,7 @@ final class BenchRun implements AutoCloseable {
     public void close() {
         agent.close();
         ollama.close();
+        openai.close();
         sim.close();
         redis.close();
     }

@@ -25,6 +25,9 @@ public final class Benchmark {
     /** How long the idle agent is watched for the idle figures ({@link IdleCost}). */
     static final Duration IDLE_WINDOW = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 60));
 
+    /** {@code BENCH_ONLY=passthrough}: only the two passthrough figures, Ollama's and the OpenAI-compatible one's. */
+    static final boolean PASSTHROUGH_ONLY = "passthrough".equals(System.getProperty("bench.only", ""));
+
     private final int runs;
     private final int jobs;
     private final Path work;
@@ -52,6 +55,13 @@ public final class Benchmark {
     }
 
     private void runOnce() {
+        if (PASSTHROUGH_ONLY) {
+            try (BenchRun run = new BenchRun(4, work)) {
+                run.readyMillis();
+                recordPassthrough(run);
+            }
+            return;
+        }
         for (int slots : SLOTS) {
             try (BenchRun run = new BenchRun(slots, work)) {
                 run.readyMillis();
@@ -90,11 +100,16 @@ public final class Benchmark {
                 throw new IllegalStateException(e);
             }
             record("pickup latency idle p50, ms", Stats.percentile(run.idlePickupMillis(5), 50));
-            record("inference passthrough, tokens/s", run.passthroughTokensPerSecond(200_000));
+            recordPassthrough(run);
             IdleCost.Figures idle = IdleCost.measure(run, IDLE_WINDOW);
             record("idle Redis commands/s (INFO commandstats)", idle.redisCommandsPerSecond());
             record("idle agent CPU, % of one core", idle.cpuPercentOfOneCore());
         }
+    }
+
+    private void recordPassthrough(BenchRun run) {
+        record("inference passthrough, tokens/s", run.passthroughTokensPerSecond(200_000));
+        record("inference passthrough, openai backend (SSE), tokens/s", run.openAiPassthroughTokensPerSecond(200_000));
     }
 
     private void measureDetails(BenchRun run, List<SimJob> batch) {

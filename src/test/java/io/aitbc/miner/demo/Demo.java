@@ -66,6 +66,7 @@ public final class Demo {
                 List<Expectation> jobs = submit(sim, media);
                 boolean finished = awaitEnd(sim, jobs);
                 boolean ok = finished && report(sim, jobs);
+                printBenchmarks(sim);
                 agent.terminate();
                 out.println(ok ? "DEMO OK: every job ended as expected." : "DEMO FAILED: see the table and " + work);
                 return ok;
@@ -96,6 +97,18 @@ public final class Demo {
                 .put("url", "file:///etc/passwd")), FFMPEG ? "E_FETCH" : "E_UNSUPPORTED"));
         out.println("Submitted " + jobs.size() + " jobs to the coordinator simulator.");
         return jobs;
+    }
+
+    /** The measured capabilities the agent registered with (D41): what it found, not what it claims. */
+    private void printBenchmarks(CoordinatorSimulator sim) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sim.miner("demo-node")
+                    .map(miner -> miner.capabilities().path("benchmarks").has(MODEL)).orElse(false));
+            out.println("Measured capabilities (capabilities.benchmarks): "
+                    + sim.miner("demo-node").orElseThrow().capabilities().path("benchmarks"));
+        } catch (ConditionTimeoutException e) {
+            out.println("No benchmarks were registered within 30 s.");
+        }
     }
 
     private boolean awaitEnd(CoordinatorSimulator sim, List<Expectation> jobs) {

@@ -17,10 +17,12 @@ final class ReadmeMetrics {
     static final String ALWAYS = "always";
     /** Exposed per GPU the probe found. */
     static final String WITH_GPU = "with a GPU";
+    /** Exposed per model once its benchmark ran. */
+    static final String ONCE_MEASURED = "once a model is measured";
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z_0-9]+)` \\|[^|]*\\|[^|]*\\| ([^|]+?) \\|");
 
-    /** One row: the name as Prometheus shows it, and {@link #ALWAYS} or {@link #WITH_GPU}. */
+    /** One row: the name as Prometheus shows it, and {@link #ALWAYS}, {@link #WITH_GPU} or {@link #ONCE_MEASURED}. */
     record Row(String name, String when) {
     }
 

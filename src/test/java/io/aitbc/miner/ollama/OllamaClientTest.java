@@ -2,12 +2,11 @@ package io.aitbc.miner.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.aitbc.miner.inference.BackendModels;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
 import io.vertx.core.Vertx;
@@ -22,7 +21,7 @@ class OllamaClientTest {
     static void start() {
         vertx = Vertx.vertx();
         ollama = FakeOllama.start(FakeOllamaOptions.defaults().models("llama3.2:3b", "llama3:latest", "phi3"));
-        client = new OllamaClient(vertx, () -> URI.create(ollama.url()));
+        client = new OllamaClient(vertx, TestOllamaConfig.of(ollama.url()));
     }
 
     @AfterAll
@@ -33,16 +32,17 @@ class OllamaClientTest {
 
     @Test
     void modelsListBothFormsOfLatestNames() {
-        OllamaModels models = client.listModels();
+        BackendModels models = client.listModels();
         assertThat(models.reachable()).as("reachable").isTrue();
         assertThat(models.names()).containsExactly("llama3.2:3b", "llama3:latest", "llama3", "phi3", "phi3:latest");
+        assertThat(models.models()).containsExactly("llama3.2:3b", "llama3:latest", "phi3");
     }
 
     @Test
     void unreachableOllamaGivesAnEmptyListAndSaysWhy() {
         ollama.stop();
         try {
-            OllamaModels models = client.listModels();
+            BackendModels models = client.listModels();
 
             assertThat(models.reachable()).isFalse();
             assertThat(models.names()).isEmpty();

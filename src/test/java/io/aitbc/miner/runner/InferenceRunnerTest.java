@@ -23,13 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.inference.InferenceConfig;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.RawOutcome;
 import io.aitbc.miner.job.SlotKind;
-import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
@@ -75,7 +75,8 @@ class InferenceRunnerTest {
         assertThat(outcome.report()).isEqualTo(JobOutcome.Report.RESULT);
         JsonNode result = outcome.body().get("result");
         assertThat(fieldNames(result)).containsExactlyInAnyOrder("status", "output", "execution_time", "gpu_used",
-                "model", "tokens_processed", "prompt_tokens", "tokens_per_second", "load_ms", "done_reason");
+                "model", "tokens_processed", "prompt_tokens", "tokens_per_second", "load_ms", "done_reason", "backend");
+        assertThat(result.get("backend").asText()).isEqualTo("ollama");
         assertThat(result.get("status").asText()).isEqualTo("completed");
         assertThat(result.get("output").asText()).isEqualTo(FakeOllama.outputFor(12));
         assertThat(result.get("model").asText()).isEqualTo("llama3.2:3b");
@@ -126,8 +127,9 @@ class InferenceRunnerTest {
 
     @Test
     void cpuNodeReportsNoGpu() throws InterruptedException {
-        InferenceRunner runner = new InferenceRunner(client(),
-                TestConfigs.cpuNode(), TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        InferenceConfig config = TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        InferenceRunner runner = new InferenceRunner(TestConfigs.ollamaOnly(vertx, ollama.url(), config),
+                TestConfigs.cpuNode(), config);
         JobOutcome outcome = committed(runner, job(inference("llama3.2:3b", "hi")),
                 TestConfigs.results(new BigDecimal("0.05")));
 
@@ -157,7 +159,11 @@ class InferenceRunnerTest {
     @ValueSource(strings = { "[1,2]", "\"text\"", "{\"model\":\"llama3.2:3b\"}", "{\"model\":\"llama3.2:3b\",\"prompt\":42}",
             "{\"model\":\"\",\"prompt\":\"hi\"}", "{\"model\":7,\"prompt\":\"hi\"}",
             "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"system\":1}",
-            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":\"hot\"}" })
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":\"hot\"}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_ctx\":131072}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_gpu\":0}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"use_mlock\":true}}",
+            "{\"model\":\"llama3.2:3b\",\"prompt\":\"hi\",\"options\":{\"num_thread\":64}}" })
     void badPayloadsAreRefusedBeforeOllamaIsCalled(String payload) throws Exception {
         JobOutcome outcome = run(MAPPER.readTree(payload));
 
@@ -251,11 +257,9 @@ class InferenceRunnerTest {
     }
 
     static InferenceRunner runner(Duration firstToken, Duration idle) {
-        return new InferenceRunner(client(), TestConfigs.gpuNode(), TestConfigs.inference(firstToken, idle));
-    }
-
-    private static OllamaClient client() {
-        return new OllamaClient(vertx, TestConfigs.ollama(ollama.url()));
+        InferenceConfig config = TestConfigs.inference(firstToken, idle);
+        return new InferenceRunner(TestConfigs.ollamaOnly(vertx, ollama.url(), config), TestConfigs.gpuNode(),
+                config);
     }
 
     private static JobOutcome run(JsonNode payload) throws InterruptedException {

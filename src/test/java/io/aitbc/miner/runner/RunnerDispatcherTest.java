@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.aitbc.miner.inference.InferenceConfig;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
@@ -24,7 +25,6 @@ import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.RawOutcome;
 import io.aitbc.miner.job.SlotKind;
-import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.sim.FakeOllama;
 import io.aitbc.miner.sim.FakeOllamaOptions;
 import io.vertx.core.Vertx;
@@ -128,8 +128,9 @@ class RunnerDispatcherTest {
     void runsInferenceEndToEndOnTheFakeOllama() throws InterruptedException {
         Vertx vertx = Vertx.vertx();
         try (FakeOllama ollama = FakeOllama.start(FakeOllamaOptions.defaults().generationTime(Duration.ofMillis(50)))) {
-            InferenceRunner runner = new InferenceRunner(new OllamaClient(vertx, TestConfigs.ollama(ollama.url())),
-                    TestConfigs.cpuNode(), TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            InferenceConfig config = TestConfigs.inference(Duration.ofSeconds(5), Duration.ofSeconds(5));
+            InferenceRunner runner = new InferenceRunner(TestConfigs.ollamaOnly(vertx, ollama.url(), config),
+                    TestConfigs.cpuNode(), config);
             RunnerDispatcher real = new RunnerDispatcher(List.of(runner));
 
             JobOutcome ok = real.run(InferenceRunnerTest.job(untyped("llama3", "hi")), PLACEMENT).outcome();

@@ -2,18 +2,25 @@ package io.aitbc.miner.runner;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.aitbc.miner.inference.BackendHealth;
+import io.aitbc.miner.inference.InferenceBackends;
+import io.aitbc.miner.inference.InferenceConfig;
+import io.aitbc.miner.inference.TestInferenceConfig;
+import io.aitbc.miner.ollama.OllamaBackend;
+import io.aitbc.miner.ollama.OllamaClient;
 import io.aitbc.miner.ollama.OllamaConfig;
+import io.aitbc.miner.ollama.TestOllamaConfig;
 import io.aitbc.miner.probe.GpuDevice;
 import io.aitbc.miner.probe.HardwareInventory;
 import io.aitbc.miner.probe.HardwareProbe;
 import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.result.ResultSizeCap;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Vertx;
 
 /** Hand-made configuration and probe objects for runner tests that construct the classes without Quarkus. */
 final class TestConfigs {
@@ -21,15 +28,15 @@ final class TestConfigs {
     private TestConfigs() {
     }
 
-    record Inference(Duration firstTokenTimeout, Duration idleTimeout) implements InferenceConfig {
-    }
-
     static InferenceConfig inference(Duration firstTokenTimeout, Duration idleTimeout) {
-        return new Inference(firstTokenTimeout, idleTimeout);
+        return TestInferenceConfig.of(firstTokenTimeout, idleTimeout);
     }
 
-    static OllamaConfig ollama(String url) {
-        return () -> URI.create(url);
+    /** The backends of a node with only the Ollama at {@code url}. */
+    static InferenceBackends ollamaOnly(Vertx vertx, String url, InferenceConfig inference) {
+        OllamaConfig config = TestOllamaConfig.of(url);
+        return new InferenceBackends(List.of(new OllamaBackend(new OllamaClient(vertx, config), config, inference)),
+                new BackendHealth());
     }
 
     /** The result rules at {@code price} per second, with the default result limit. */

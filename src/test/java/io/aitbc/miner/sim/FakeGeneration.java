@@ -9,8 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One streamed generation of the {@link FakeOllama}: {@code tokens} chunks and the done line, timed with Vert.x timers
- * so that the done line goes out {@code generationTime} after the request arrived.
+ * One streamed generation of the {@link FakeOllama}: {@code tokens} chunks (fewer when the request's
+ * {@code num_predict} says so) and the done line, timed with Vert.x timers so that the done line goes out
+ * {@code generationTime} after the request arrived.
  */
 final class FakeGeneration {
 
@@ -21,8 +22,10 @@ final class FakeGeneration {
     private final HttpServerResponse response;
     private final String model;
     private final int promptLength;
+    private final Integer numCtx;
     private final FakeOllamaOptions.Fault fault;
     private final int tokens;
+    private final String doneReason;
     private final long generationNanos;
     private final long loadNanos;
     private final long startNanos = System.nanoTime();
@@ -30,14 +33,17 @@ final class FakeGeneration {
     private long timerId = -1;
     private boolean closed;
 
-    FakeGeneration(Vertx vertx, HttpServerResponse response, String model, int promptLength,
+    FakeGeneration(Vertx vertx, HttpServerResponse response, String model, int promptLength, JsonObject request,
             FakeOllamaOptions options) {
+        this.numCtx = request.getInteger("num_ctx");
         this.vertx = vertx;
         this.response = response;
         this.model = model;
         this.promptLength = promptLength;
         this.fault = options.fault();
-        this.tokens = options.tokens();
+        int limit = request.getInteger("num_predict", -1);
+        this.tokens = limit > 0 ? Math.min(limit, options.tokens()) : options.tokens();
+        this.doneReason = tokens < options.tokens() ? "length" : "stop";
         this.generationNanos = options.generationTime().toNanos();
         this.loadNanos = Math.min(options.loadDuration().toNanos(), generationNanos / 2);
     }
@@ -113,17 +119,24 @@ final class FakeGeneration {
     private JsonObject doneLine() {
         long total = System.nanoTime() - startNanos;
         long promptEval = Math.min(Duration.ofMillis(5).toNanos(), generationNanos / 10);
-        return chunk("", true).put("done_reason", "stop").put("context", new JsonArray().add(128006).add(882).add(271))
+        return chunk("", true).put("done_reason", doneReason).put("context", new JsonArray().add(128006).add(882).add(271))
                 .put("total_duration", total).put("load_duration", loadNanos)
-                .put("prompt_eval_count", Math.max(1, promptLength / 4)).put("prompt_eval_duration", promptEval)
+                .put("prompt_eval_count", promptTokens()).put("prompt_eval_duration", promptEval)
                 .put("eval_count", tokens).put("eval_duration", Math.max(1, generationNanos - loadNanos - promptEval));
+    }
+
+    /** A quarter of the prompt's characters, cut to {@code num_ctx} as Ollama truncates an overlong prompt. */
+    private int promptTokens() {
+        int tokens = Math.max(1, promptLength / 4);
+        return numCtx == null ? tokens : Math.min(tokens, numCtx);
     }
 
     private void writeLine(JsonObject line) {
         response.write(line.encode() + "\n");
     }
 
-    private static String chunkText(int index) {
+    /** The text of chunk {@code index}: a word, after a space unless it is the first. */
+    static String chunkText(int index) {
         return (index == 0 ? "" : " ") + WORDS[index % WORDS.length];
     }
 }

@@ -29,7 +29,9 @@ import io.vertx.core.json.JsonObject;
  * A fake Ollama server for tests and the demo (decisions D33): plain Vert.x core, no CDI. It serves
  * {@code /api/generate} (streaming NDJSON as Ollama documents it), {@code /api/tags}, {@code /api/ps} and
  * {@code /api/version}, behaves as its {@link FakeOllamaOptions} say at the time of each request, and records each
- * generate request's model and prompt length (never the prompt).
+ * generate request's model, prompt, options and {@code keep_alive}. Like Ollama, it loads a model on a generate
+ * without a prompt, and silently truncates a prompt longer than the request's {@code num_ctx} (its tokens are a
+ * quarter of its characters), which its {@code prompt_eval_count} then shows.
  */
 public final class FakeOllama implements AutoCloseable {
 
@@ -42,8 +44,11 @@ public final class FakeOllama implements AutoCloseable {
      * @param promptLength the prompt's length in characters
      * @param prompt the prompt (test data only: benchmarks match requests to jobs with it)
      * @param at when the request arrived
+     * @param options the request's {@code options}, empty when none
+     * @param keepAlive the request's {@code keep_alive}, null when none
      */
-    public record ReceivedRequest(String model, int promptLength, String prompt, java.time.Instant at) {
+    public record ReceivedRequest(String model, int promptLength, String prompt, Instant at, JsonObject options,
+            Object keepAlive) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -51,6 +56,8 @@ public final class FakeOllama implements AutoCloseable {
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final Set<String> loaded = ConcurrentHashMap.newKeySet();
     private final AtomicInteger abortedStreams = new AtomicInteger();
+    /** Requests of the {@code HANG} fault, held unanswered (and so referenced) until the client goes away. */
+    private final Set<HttpServerRequest> hung = ConcurrentHashMap.newKeySet();
     private volatile HttpServer server;
     private volatile int port;
 
@@ -151,7 +158,9 @@ public final class FakeOllama implements AutoCloseable {
         }
         String model = json.getString("model", "");
         String prompt = json.getString("prompt", "");
-        requests.add(new ReceivedRequest(model, prompt.length(), prompt, java.time.Instant.now()));
+        JsonObject requestOptions = json.getJsonObject("options", new JsonObject());
+        requests.add(new ReceivedRequest(model, prompt.length(), prompt, Instant.now(), requestOptions,
+                json.getValue("keep_alive")));
         Optional<String> installed = installed(model);
         FakeOllamaOptions.Fault fault = options.fault();
         if (model.isBlank()) {
@@ -162,9 +171,19 @@ public final class FakeOllama implements AutoCloseable {
             error(request, 500, "llama runner process has terminated: exit status 2");
         } else if (fault == FakeOllamaOptions.Fault.OUT_OF_MEMORY) {
             error(request, 500, "model requires more system memory (5.6 GiB) than is available (3.1 GiB)");
+        } else if (fault == FakeOllamaOptions.Fault.HANG) {
+            hung.add(request);
+            request.response().closeHandler(ignored -> {
+                hung.remove(request);
+                abortedStreams.incrementAndGet();
+            });
+        } else if (!json.containsKey("prompt")) {
+            loaded.add(installed.get());
+            json(request, 200, new JsonObject().put("model", model).put("created_at", Instant.now().toString())
+                    .put("response", "").put("done", true).put("done_reason", "load"));
         } else {
             loaded.add(installed.get());
-            new FakeGeneration(vertx, request.response(), model, json.getString("prompt", "").length(), options)
+            new FakeGeneration(vertx, request.response(), model, prompt.length(), requestOptions, options)
                     .start(abortedStreams::incrementAndGet);
         }
     }
@@ -217,7 +236,8 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
-    private static <T> T await(Future<T> future) {
+    /** Waits for a fake server's start or stop, at most a few seconds. */
+    static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toMillis(),
                     TimeUnit.MILLISECONDS);

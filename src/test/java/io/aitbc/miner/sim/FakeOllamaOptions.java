@@ -22,7 +22,9 @@ public final class FakeOllamaOptions {
         /** Answers HTTP 500 with Ollama's "model requires more system memory" error. */
         OUT_OF_MEMORY,
         /** Streams half the chunks, then stops sending and keeps the connection open. */
-        STALL
+        STALL,
+        /** Accepts the request and never answers it (a hung Ollama that still accepts connections). */
+        HANG
     }
 
     private volatile int port;
