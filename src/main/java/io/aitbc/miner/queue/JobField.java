@@ -55,7 +55,20 @@ enum JobField {
     /** When an operator revived it from {@code dead} (epoch ms). */
     REVIVED_AT,
     /** How an operator revived it: {@code retry} or {@code drop}. */
-    REVIVED_BY;
+    REVIVED_BY,
+    /** The job type's label ({@code JobType}), set at enqueue: the lasting totals count jobs by it (D45). */
+    TYPE,
+    /** A committed result's {@code metrics.unit_type} ({@code gpu_seconds}, {@code cpu_seconds}). */
+    UNIT_TYPE,
+    /** A committed result's {@code metrics.duration_ms}: what the coordinator bills. */
+    BILLED_MS,
+    /**
+     * The result's price in millionths: the coordinator's rule for the metrics sent, replaced by the receipt's
+     * {@code price} when one comes.
+     */
+    PRICE_MICRO,
+    /** The receipt the report got, when one came. */
+    RECEIPT_ID;
 
     /** The field's name in Redis. */
     String key() {

@@ -32,6 +32,15 @@ public final class MeterNames {
     /** Gauge: used GPU memory, labels {@link #GPU} and {@link #GPU_UUID}. */
     public static final String GPU_MEMORY_USED = "miner.gpu.memory.used";
 
+    /** Counter kept in Redis (D45): jobs settled, labels {@link #TYPE}, {@link #OUTCOME}, {@link #ERROR_CODE}. */
+    public static final String LIFETIME_JOBS = "miner.lifetime.jobs";
+    /** Counter kept in Redis (D45): seconds billed, label {@link #UNIT_TYPE}. */
+    public static final String LIFETIME_BILLED_SECONDS = "miner.lifetime.billed.seconds";
+    /** Counter kept in Redis (D45): earnings, label {@link #UNIT_TYPE}. */
+    public static final String LIFETIME_EARNINGS = "miner.lifetime.earnings";
+    /** Counter kept in Redis (D45): receipts received, label {@link #VERIFIED}. */
+    public static final String LIFETIME_RECEIPTS = "miner.lifetime.receipts";
+
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
     public static final String SLOT = "slot";
     /** Redis state: ready, delayed, running, outbox, done, dead. */
@@ -48,6 +57,10 @@ public final class MeterNames {
     public static final String STATUS = "status";
     /** A model {@code /api/tags} reported, else {@code other}. */
     public static final String MODEL = "model";
+    /** A bill's unit: {@code gpu_seconds}, {@code cpu_seconds}. */
+    public static final String UNIT_TYPE = "unit_type";
+    /** A receipt's check: {@code true}, {@code false}, {@code unchecked}. */
+    public static final String VERIFIED = "verified";
     /** The GPU's index, as dcgm-exporter's {@code gpu} label. */
     public static final String GPU = "gpu";
     /** The GPU's UUID, as dcgm-exporter's {@code UUID} label. */
