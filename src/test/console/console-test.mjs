@@ -1,9 +1,10 @@
 // Drives the operator console (D45) in Debian's chromium through playwright-core: refuses without the token, logs in,
 // retries one dead job and sees it done, drops another after a cancelled confirmation, and saves screenshots.
-// Run by ConsoleBrowserTest with CONSOLE_URL, ADMIN_TOKEN, RETRY_JOB, DROP_JOB and SHOTS (a folder).
+// Run by ConsoleBrowserTest with CONSOLE_URL, ADMIN_TOKEN, RETRY_JOB, DROP_JOB and SHOTS (a folder); with MODE=outage
+// (Redis stopped) or MODE=recovered (Redis back) it only looks at what the page shows then.
 import { chromium } from 'playwright-core';
 
-const { CONSOLE_URL, ADMIN_TOKEN, RETRY_JOB, DROP_JOB, SHOTS } = process.env;
+const { CONSOLE_URL, ADMIN_TOKEN, RETRY_JOB, DROP_JOB, SHOTS, MODE } = process.env;
 const WAIT = 30_000;
 
 function check(condition, message) {
@@ -21,12 +22,39 @@ async function confirm(page, how, job, answer) {
   await page.waitForSelector('#confirm[open]');
   check((await page.textContent('#confirm-text')).includes(job), `${how} asks for confirmation naming ${job}`);
   await page.click(answer === 'ok' ? '#confirm-ok' : '#confirm-cancel');
-  await page.waitForSelector('#confirm:not([open])');
+  await page.waitForSelector('#confirm', { state: 'hidden' });
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-try {
+async function logIn(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  await page.goto(CONSOLE_URL);
+  await page.fill('#token', ADMIN_TOKEN);
+  await page.click('#login-button');
+  await page.waitForSelector('#console:not([hidden])');
+  return page;
+}
+
+async function redis(browser, up) {
+  const page = await logIn(browser);
+  if (up) {
+    await page.waitForFunction(() => document.querySelector('#banner').hidden
+      && document.querySelector('#pills').textContent.includes('Redis ok'), null, { polling: 1000 });
+    check(true, 'with Redis back the banner is gone and the pill says Redis ok');
+    await page.screenshot({ path: `${SHOTS}/console-redis-back.png`, fullPage: true });
+    return;
+  }
+  await page.waitForFunction(() => !document.querySelector('#banner').hidden
+    && document.querySelector('#pills').textContent.includes('Redis unavailable'), null, { polling: 1000 });
+  check(true, 'while Redis is away a banner says so and the pill says Redis unavailable');
+  const counts = await page.textContent('#states');
+  check(/dead\s*\d/.test(counts) && !counts.includes('?'), 'the queue counts last read are still shown: ' + counts);
+  check(Number(await page.textContent('[data-total="jobs completed"] .value')) > 0, 'the lasting totals last read are still shown');
+  await page.screenshot({ path: `${SHOTS}/console-redis-down.png`, fullPage: true });
+}
+
+async function operate(browser) {
   const stranger = await browser.newContext();
   const guest = await stranger.newPage();
   await guest.goto(CONSOLE_URL);
@@ -41,13 +69,7 @@ try {
   await guest.screenshot({ path: `${SHOTS}/console-refused.png` });
   await stranger.close();
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(WAIT);
-  await page.goto(CONSOLE_URL);
-  await page.fill('#token', ADMIN_TOKEN);
-  await page.click('#login-button');
-  await page.waitForSelector('#console:not([hidden])');
+  const page = await logIn(browser);
   check(await page.evaluate(() => sessionStorage.length === 1 && localStorage.length === 0),
     'the token is kept in this tab only (sessionStorage)');
   await showState(page, 'dead');
@@ -87,7 +109,12 @@ try {
   await page.click('#logout');
   await page.waitForSelector('#login-form');
   check(await page.evaluate(() => sessionStorage.length === 0), 'forgetting the token clears it from the tab');
-  await context.close();
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+try {
+  await (MODE ? redis(browser, MODE === 'recovered') : operate(browser));
 } finally {
   await browser.close();
 }

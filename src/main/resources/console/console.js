@@ -170,7 +170,10 @@ function renderSlots(slots) {
 }
 
 function renderRecent(recent) {
-  if (recent === null) return;
+  if (recent === null) {
+    fill($('recent').tBodies[0], [], 'not available while Redis is away');
+    return;
+  }
   fill($('recent').tBodies[0], recent.map((job) => {
     const outcome = job.report_reason === 'cancelled' ? 'cancelled'
       : (job.report === 'RESULT' ? 'result' : 'fail ' + (job.error_code || ''));
@@ -178,7 +181,7 @@ function renderRecent(recent) {
     const receipt = job.verified === undefined ? (job.receipt_id ? 'kept' : 'none')
       : { true: 'verified', false: 'INVALID', unchecked: 'unchecked' }[job.verified];
     return row([job.id, job.type || '', outcome, ms === '' ? '' : (ms / 1000).toFixed(2) + ' s',
-      money(job.price_micro), el('span', receipt, job.verified === 'false' ? 'bad' : ''), when(job.reported_at)]);
+      job.report === 'RESULT' ? money(job.price_micro) : '', el('span', receipt, job.verified === 'false' ? 'bad' : ''), when(job.reported_at)]);
   }), 'no job reported yet');
 }
 
@@ -199,7 +202,12 @@ function renderTotals(totals, hours) {
     tile.append(el('div', value, 'value'), el('div', label, 'label'));
     return tile;
   }));
-  if (hours) chart(hours);
+  if (hours) {
+    chart(hours);
+  } else {
+    $('chart').replaceChildren();
+    $('chart-note').textContent = 'The hourly buckets are in Redis: not available while Redis is away.';
+  }
 }
 
 function chart(hours) {
@@ -249,7 +257,11 @@ async function refresh() {
     renderSlots(data.slots);
     renderRecent(data.recent);
     renderTotals(data.totals, data.hours);
-    await renderJobs().catch((e) => { if (e instanceof Refused) throw e; $('page').textContent = e.message; });
+    await renderJobs().catch((e) => {
+      if (e instanceof Refused) throw e;
+      fill($('jobs').tBodies[0], [], view.state + ' jobs not available: ' + e.message);
+      $('page').textContent = '';
+    });
   } catch (e) {
     if (e instanceof Refused) {
       sessionStorage.removeItem(KEY);

@@ -84,9 +84,10 @@ public class ConsoleApi {
             return counts;
         }).orElse(Map.of()));
         view.put("slots", scheduler.pools().stream().map(this::pool).toList());
-        view.put("totals", totals(totals.last()));
-        view.put("hours", orNull("hours", unavailable, () -> totals.hours(HOURS).stream().map(ConsoleApi::hour).toList()));
-        view.put("recent", orNull("recent", unavailable, () -> inspector.recent(RECENT)));
+        view.put("totals", totals(readOr("totals", unavailable, totals::read, totals.last())));
+        view.put("hours", readOr("hours", unavailable,
+                () -> totals.hours(HOURS).stream().map(ConsoleApi::hour).toList(), null));
+        view.put("recent", readOr("recent", unavailable, () -> inspector.recent(RECENT), null));
         view.put("unavailable", unavailable);
         return view;
     }
@@ -161,12 +162,21 @@ public class ConsoleApi {
         return scaled;
     }
 
-    private static <T> T orNull(String part, Map<String, String> unavailable, Supplier<T> read) {
+    /**
+     * What {@code read} answers from Redis, else {@code fallback} with the reason noted under {@code part}; Redis is
+     * not asked while the monitor knows it unusable, so the overview never waits on it.
+     */
+    private <T> T readOr(String part, Map<String, String> unavailable, Supplier<T> read, T fallback) {
+        Optional<String> problem = monitor.problem();
+        if (problem.isPresent()) {
+            unavailable.put(part, problem.get());
+            return fallback;
+        }
         try {
             return read.get();
         } catch (QueueUnavailableException e) {
             unavailable.put(part, e.getMessage());
-            return null;
+            return fallback;
         }
     }
 

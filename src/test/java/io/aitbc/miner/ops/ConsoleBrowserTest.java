@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,23 +91,41 @@ class ConsoleBrowserTest {
         String drop = sim.submit(inference("drop me in the console"));
         await().atMost(WAIT).until(() -> dead(retry) && dead(drop));
         Files.createDirectories(SHOTS);
+        Map<String, String> env = Map.of("CONSOLE_URL", console.toString(), "ADMIN_TOKEN", TestInfra.ADMIN_TOKEN,
+                "RETRY_JOB", retry, "DROP_JOB", drop, "SHOTS", SHOTS.toAbsolutePath().toString());
 
-        ProcessBuilder script = new ProcessBuilder("node", "console-test.mjs").directory(SCRIPT_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(SHOTS.resolve("console-test.log").toFile());
-        script.environment().putAll(Map.of("CONSOLE_URL", console.toString(), "ADMIN_TOKEN", TestInfra.ADMIN_TOKEN,
-                "RETRY_JOB", retry, "DROP_JOB", drop, "SHOTS", SHOTS.toAbsolutePath().toString()));
-        Process node = script.start();
-        boolean ended = node.waitFor(3, TimeUnit.MINUTES);
-        String log = Files.readString(SHOTS.resolve("console-test.log"));
-        assertThat(ended && node.exitValue() == 0).as("console-test.mjs:\n%s", log).isTrue();
-
+        script(env, "");
         SimJob retried = sim.job(retry).orElseThrow();
         assertThat(retried.state()).isEqualTo(SimJobState.COMPLETED);
         assertThat(retried.reports()).hasSize(1);
         assertThat(sim.job(drop).orElseThrow().error()).isEqualTo("E_INTERNAL: dropped by operator");
-        for (String shot : List.of("console.png", "console-dead.png", "console-phone.png", "console-refused.png")) {
+
+        TestInfra.redis().kill();
+        try {
+            script(env, "outage");
+        } finally {
+            TestInfra.redis().restart();
+        }
+        script(env, "recovered");
+        for (String shot : List.of("console.png", "console-dead.png", "console-phone.png", "console-refused.png",
+                "console-redis-down.png", "console-redis-back.png")) {
             assertThat(SHOTS.resolve(shot)).as(shot).isNotEmptyFile();
         }
+    }
+
+    /** Runs {@code console-test.mjs} in {@code mode} ('' for the operator's round) and expects it to pass. */
+    private static void script(Map<String, String> env, String mode) throws IOException, InterruptedException {
+        Path log = SHOTS.resolve("console-test" + (mode.isEmpty() ? "" : "-" + mode) + ".log");
+        ProcessBuilder script = new ProcessBuilder("node", "console-test.mjs").directory(SCRIPT_DIR.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        script.environment().putAll(env);
+        script.environment().put("MODE", mode);
+        Process node = script.start();
+        boolean ended = node.waitFor(3, TimeUnit.MINUTES);
+        if (!ended) {
+            node.destroyForcibly();
+        }
+        assertThat(ended && node.exitValue() == 0).as("console-test.mjs %s:%n%s", mode, Files.readString(log)).isTrue();
     }
 
     private boolean dead(String id) {
