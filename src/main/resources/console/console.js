@@ -244,7 +244,8 @@ function chart(hours) {
   });
   svg.replaceChildren(...parts);
   const total = hours.reduce((a, h) => a + h.earnings, 0);
-  $('chart-note').textContent = 'Busiest hour: ' + most + ' jobs. Earned in these 48 hours: ' + total.toFixed(6)
+  const busiest = Math.max(...hours.map((h) => (h.jobs.result || 0) + (h.jobs.fail || 0)));
+  $('chart-note').textContent = 'Busiest hour: ' + busiest + ' jobs. Earned in these 48 hours: ' + total.toFixed(6)
     + '. Buckets are kept 8 days.';
 }
 
