@@ -80,6 +80,7 @@ public final class Chaos {
                         .pollInterval(Duration.ofMillis(250)).until(() -> allEnded(sim, ids));
                 agent.terminate();
             }
+            out.println("Receipts kept by the agent: " + ChaosTotals.receiptsKept(redis, MINER_ID));
             return ChaosReport.of(sim, ids, Duration.between(start, Instant.now()), round, recoveries)
                     .withTotals(ChaosTotals.agent(redis, MINER_ID), ChaosTotals.simulator(sim, ids));
         }

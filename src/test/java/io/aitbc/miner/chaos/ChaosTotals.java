@@ -39,6 +39,11 @@ public record ChaosTotals(long results, long failures, long billedMs, long earne
                 sum(redis, key, "^billed_ms:"), sum(redis, key, "^earnings_micro:"));
     }
 
+    /** Receipts the agent kept (the others' price came from the coordinator's rule: their answers were lost). */
+    static long receiptsKept(RedisServer redis, String minerId) {
+        return sum(redis, "miner:{" + minerId + "}:totals", "^receipts:");
+    }
+
     /** What the simulator recorded for {@code ids}. */
     static ChaosTotals simulator(CoordinatorSimulator sim, List<String> ids) {
         List<SimJob> jobs = ids.stream().map(id -> sim.job(id).orElseThrow()).toList();
