@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Guards {@code /admin}: 404 while the API is off, 401 without a bearer token, 403 with another one. */
+/**
+ * Guards {@code /admin}: 404 while the API is off, 401 without a bearer token, 403 with another one. The console's page
+ * ({@code /console}) holds no data and needs no token, but is off (404) with the API.
+ */
 public class AdminAuthFilter {
 
     static final String PREFIX = "Bearer ";
@@ -21,7 +24,11 @@ public class AdminAuthFilter {
 
     @ServerRequestFilter
     Optional<Response> authorise(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith(AdminResource.PATH)) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith(ConsoleResource.PATH)) {
+            return token.enabled() ? Optional.empty() : Optional.of(Response.status(Response.Status.NOT_FOUND).build());
+        }
+        if (!path.startsWith(AdminResource.PATH)) {
             return Optional.empty();
         }
         if (!token.enabled()) {

@@ -54,9 +54,12 @@ public class Custody {
 
     /** The client cancelled the job: it leaves the queue without a report; false when it was not ready, delayed or running. */
     public boolean cancel(String jobId) {
-        return store.move(Script.CANCEL, List.of(keys.job(jobId), keys.state(JobState.READY),
-                keys.state(JobState.DELAYED), keys.state(JobState.RUNNING), keys.state(JobState.DONE)), jobId,
-                store.now(), CANCELLED).ok();
+        long now = store.millis();
+        return store.move(Script.CANCEL,
+                List.of(keys.job(jobId), keys.state(JobState.READY), keys.state(JobState.DELAYED),
+                        keys.state(JobState.RUNNING), keys.state(JobState.DONE), keys.totals(),
+                        keys.bucket(Buckets.hour(now))),
+                jobId, Long.toString(now), CANCELLED, Buckets.LIFETIME_MS).ok();
     }
 
     /** Sets a held job's deadline to the coordinator's {@code expires_at} (D8). */

@@ -57,7 +57,20 @@ enum JobField {
     /** How an operator revived it: {@code retry} or {@code drop}. */
     REVIVED_BY,
     /** The receipt's {@code tee_status}, for a job with a TEE quote or a coordinator TEE check (D42). */
-    TEE_STATUS;
+    TEE_STATUS,
+    /** The job type's label ({@code JobType}), set at enqueue: the lasting totals count jobs by it (D45). */
+    TYPE,
+    /** A committed result's {@code metrics.unit_type} ({@code gpu_seconds}, {@code cpu_seconds}). */
+    UNIT_TYPE,
+    /** A committed result's {@code metrics.duration_ms}: what the coordinator bills. */
+    BILLED_MS,
+    /**
+     * The result's price in millionths: the coordinator's rule for the metrics sent, replaced by the receipt's
+     * {@code price} when one comes.
+     */
+    PRICE_MICRO,
+    /** The receipt the report got, when one came. */
+    RECEIPT_ID;
 
     /** The field's name in Redis. */
     String key() {

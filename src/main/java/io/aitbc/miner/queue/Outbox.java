@@ -1,6 +1,7 @@
 package io.aitbc.miner.queue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.JobOutcome;
+import io.aitbc.miner.job.JobReported;
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.queue.QueueScripts.Script;
 import io.quarkus.logging.Log;
@@ -28,6 +30,8 @@ class Outbox {
 
     /** The value of the {@code upload} field while reconciliation decides (D6). */
     static final String AMBIGUOUS = "ambiguous";
+    /** The outcome the lasting totals count for a report the coordinator answered 404 to. */
+    static final String NOT_FOUND = "not_found";
 
     /** An outcome waiting for upload, and the time before which it must not go ({@code upload_after}). */
     private record Pending(JobOutcome outcome, long notBefore) {
@@ -51,8 +55,9 @@ class Outbox {
     boolean commit(String jobId, JobOutcome outcome) {
         String body = outcome.body().toString();
         long now = store.millis();
-        ScriptAnswer answer = store.move(Script.COMPLETE, completeKeys(jobId), jobId, outcome.report().name(),
-                code(outcome), body, Long.toString(now), Long.toString(QueueClock.lookAgain(now)), "");
+        ScriptAnswer answer = store.move(Script.COMPLETE, completeKeys(jobId), completeArguments(jobId,
+                outcome.report().name(), code(outcome), body, Long.toString(now),
+                Long.toString(QueueClock.lookAgain(now)), "", Bill.of(outcome.body())));
         if (answer.verdict() == ScriptAnswer.Verdict.REFUSED) {
             Log.infof("Job %s finished in state %s (cancelled meanwhile?): its outcome is not kept", jobId,
                     answer.stateWord());
@@ -74,8 +79,9 @@ class Outbox {
         if (outcome.isEmpty()) {
             return false;
         }
-        return store.move(Script.COMPLETE, completeKeys(jobId), jobId, outcome.get().report(),
-                outcome.get().errorCode(), outcome.get().body(), store.now(), "+inf", AMBIGUOUS).ok();
+        CommittedOutcomes.Committed lost = outcome.get();
+        return store.move(Script.COMPLETE, completeKeys(jobId), completeArguments(jobId, lost.report(),
+                lost.errorCode(), lost.body(), store.now(), "+inf", AMBIGUOUS, Bill.of(store.tree(lost.body())))).ok();
     }
 
     /** The outcome to upload now; empty when the job left the outbox, waits for reconciliation or is not due yet. */
@@ -105,13 +111,23 @@ class Outbox {
         }
     }
 
-    /** Moves a reported job to {@code done}, keeping its receipt. */
+    /**
+     * Moves a reported job to {@code done}, keeping its receipt, and counts it in the lasting totals (D45): a report
+     * the coordinator no longer wanted ({@code job_not_found}) as {@code not_found}, any other by its report and code,
+     * with its bill when it is a result.
+     */
     void reported(String jobId, String reason, Optional<StoredReceipt> receipt) {
         String receiptId = receipt.map(StoredReceipt::id).orElse("");
-        store.move(Script.REPORT, List.of(keys.job(jobId), keys.state(JobState.OUTBOX), keys.state(JobState.DONE),
-                keys.receipts(), keys.receipt(receiptId.isEmpty() ? jobId : receiptId)), jobId, reason, store.now(),
-                receipt.map(StoredReceipt::json).orElse(""), receiptId,
-                receipt.map(StoredReceipt::verified).orElse("unchecked"));
+        long now = store.millis();
+        store.move(Script.REPORT,
+                List.of(keys.job(jobId), keys.state(JobState.OUTBOX), keys.state(JobState.DONE), keys.receipts(),
+                        keys.receipt(receiptId.isEmpty() ? jobId : receiptId), keys.totals(),
+                        keys.bucket(Buckets.hour(now))),
+                jobId, reason, Long.toString(now), receipt.map(StoredReceipt::json).orElse(""), receiptId,
+                receipt.map(StoredReceipt::verified).orElse("unchecked"),
+                JobReported.JOB_NOT_FOUND.equals(reason) ? NOT_FOUND : "",
+                receipt.flatMap(StoredReceipt::price).map(p -> Long.toString(Bill.micro(p))).orElse(""),
+                Buckets.LIFETIME_MS);
         cached.remove(jobId);
     }
 
@@ -164,6 +180,13 @@ class Outbox {
             clock.dueAt(QueueClock.lookAgain(now));
             wakeups.outcome(jobId);
         }
+    }
+
+    private static String[] completeArguments(String jobId, String report, String code, String body, String now,
+            String score, String upload, Optional<Bill> bill) {
+        List<String> arguments = new ArrayList<>(List.of(jobId, report, code, body, now, score, upload));
+        arguments.addAll(List.of(Bill.arguments(bill)));
+        return arguments.toArray(String[]::new);
     }
 
     private List<String> completeKeys(String jobId) {

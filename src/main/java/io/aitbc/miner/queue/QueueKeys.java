@@ -51,4 +51,14 @@ final class QueueKeys {
     List<String> receipts(List<String> receiptIds) {
         return receiptIds.stream().map(this::receipt).toList();
     }
+
+    /** The lasting totals (D45). */
+    String totals() {
+        return prefix + "totals";
+    }
+
+    /** The totals of one hour, {@code hour} counted in hours since the epoch. */
+    String bucket(long hour) {
+        return prefix + "totals:" + hour;
+    }
 }

@@ -40,7 +40,8 @@ final class QueueScripts {
         REVIVE(true),
         DUE(false),
         STATUS(false),
-        UPGRADE(false);
+        UPGRADE(false),
+        TOTALS(false);
 
         private final boolean moves;
         private final String source;

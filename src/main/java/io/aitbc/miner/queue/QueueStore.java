@@ -79,10 +79,15 @@ class QueueStore {
 
     /** The first {@code limit} ids in a state (all with -1), oldest (or soonest due) first. */
     List<String> ids(JobState state, long limit) {
-        long stop = limit < 0 ? -1 : limit - 1;
+        return ids(state, 0, limit);
+    }
+
+    /** Up to {@code limit} ids in a state (all from {@code offset} with -1), skipping the first {@code offset}. */
+    List<String> ids(JobState state, long offset, long limit) {
+        long stop = limit < 0 ? -1 : offset + limit - 1;
         try {
-            return QueueKeys.sorted(state) ? redis.sortedSet(String.class).zrange(keys.state(state), 0, stop)
-                    : redis.list(String.class).lrange(keys.state(state), 0, stop);
+            return QueueKeys.sorted(state) ? redis.sortedSet(String.class).zrange(keys.state(state), offset, stop)
+                    : redis.list(String.class).lrange(keys.state(state), offset, stop);
         } catch (RuntimeException e) {
             throw new QueueUnavailableException("list " + state.label(), e);
         }

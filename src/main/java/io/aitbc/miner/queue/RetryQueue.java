@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.JobState;
+import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.queue.QueueScripts.Script;
 
@@ -54,7 +55,7 @@ public class RetryQueue {
         SlotNeed need = needs.of(payload, constraints);
         boolean added = store.move(Script.ENQUEUE, List.of(keys.job(jobId), keys.state(JobState.READY)), jobId,
                 payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now(),
-                StoredNeeds.text(need)).ok();
+                StoredNeeds.text(need), JobType.of(payload).label()).ok();
         if (added) {
             wakeups.ready(jobId, need);
         }

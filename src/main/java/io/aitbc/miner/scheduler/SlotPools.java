@@ -83,6 +83,11 @@ final class SlotPools {
         return minVramGb <= 0 || gpu.memoryTotalMb() >= minVramGb * 1024;
     }
 
+    /** Every pool now: inference, CPU, then one per GPU. */
+    List<PoolView> views() {
+        return all().map(p -> new PoolView(p.kind(), p.device(), p.size(), p.busy())).toList();
+    }
+
     private Stream<Pool> all() {
         return Stream.concat(Stream.of(inference, cpu), gpus.stream());
     }

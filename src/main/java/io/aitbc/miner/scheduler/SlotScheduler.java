@@ -1,5 +1,6 @@
 package io.aitbc.miner.scheduler;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,11 @@ public class SlotScheduler {
     /** The slots of one pool ({@link SlotKind#GPU}: of all devices together). */
     public int slots(SlotKind kind) {
         return pools.size(kind);
+    }
+
+    /** Every pool with its size and busy slots: inference, CPU, then one per GPU. */
+    public List<PoolView> pools() {
+        return pools.views();
     }
 
     /** Stops a job this process runs (its client cancelled it); its slot frees when the runner returns. */

@@ -44,6 +44,15 @@ public final class MeterNames {
     /** Counter: marketplace offer upserts, labels {@link #SERVICE_TYPE} and {@link #OUTCOME} (D43). */
     public static final String OFFER_PUBLICATIONS = "miner.offer.publications";
 
+    /** Counter kept in Redis (D45): jobs settled, labels {@link #TYPE}, {@link #OUTCOME}, {@link #ERROR_CODE}. */
+    public static final String LIFETIME_JOBS = "miner.lifetime.jobs";
+    /** Counter kept in Redis (D45): seconds billed, label {@link #UNIT_TYPE}. */
+    public static final String LIFETIME_BILLED_SECONDS = "miner.lifetime.billed.seconds";
+    /** Counter kept in Redis (D45): earnings, label {@link #UNIT_TYPE}. */
+    public static final String LIFETIME_EARNINGS = "miner.lifetime.earnings";
+    /** Counter kept in Redis (D45): receipts received, label {@link #VERIFIED}. */
+    public static final String LIFETIME_RECEIPTS = "miner.lifetime.receipts";
+
     /** Inference backend: {@code ollama}, {@code openai}. */
     public static final String BACKEND = "backend";
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
@@ -66,6 +75,10 @@ public final class MeterNames {
     public static final String CALL = "call";
     /** An offer's service: {@code ollama}, {@code whisper}, {@code ffmpeg}. */
     public static final String SERVICE_TYPE = "service_type";
+    /** A bill's unit: {@code gpu_seconds}, {@code cpu_seconds}. */
+    public static final String UNIT_TYPE = "unit_type";
+    /** A receipt's check: {@code true}, {@code false}, {@code unchecked}. */
+    public static final String VERIFIED = "verified";
     /** The GPU's index, as dcgm-exporter's {@code gpu} label. */
     public static final String GPU = "gpu";
     /** The GPU's UUID, as dcgm-exporter's {@code UUID} label. */

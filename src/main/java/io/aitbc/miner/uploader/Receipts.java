@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitbc.miner.config.InvalidConfigException;
@@ -41,13 +42,14 @@ class Receipts {
     }
 
     Optional<StoredReceipt> store(String receiptJson) {
-        String id;
+        JsonNode receipt;
         try {
-            id = json.readTree(receiptJson).path("receipt_id").asText("");
+            receipt = json.readTree(receiptJson);
         } catch (JsonProcessingException e) {
             Log.warn("Coordinator sent an unreadable receipt; not kept");
             return Optional.empty();
         }
+        String id = receipt.path("receipt_id").asText("");
         if (!RECEIPT_ID.matcher(id).matches()) {
             Log.warn("Coordinator sent a receipt without a usable receipt_id; not kept");
             return Optional.empty();
@@ -56,6 +58,8 @@ class Receipts {
         if ("false".equals(verified)) {
             Log.warnf("Receipt %s does not verify with the configured coordinator key", id);
         }
-        return Optional.of(new StoredReceipt(id, receiptJson, verified));
+        JsonNode price = receipt.path("price");
+        return Optional.of(new StoredReceipt(id, receiptJson, verified,
+                price.isNumber() ? Optional.of(price.decimalValue()) : Optional.empty()));
     }
 }

@@ -32,6 +32,7 @@ import io.vertx.core.json.JsonObject;
 public final class Chaos {
 
     static final String MODEL = "llama3.2:3b";
+    static final String MINER_ID = "chaos-node";
 
     private final int jobs;
     private final int kills;
@@ -79,7 +80,9 @@ public final class Chaos {
                         .pollInterval(Duration.ofMillis(250)).until(() -> allEnded(sim, ids));
                 agent.terminate();
             }
-            return ChaosReport.of(sim, ids, Duration.between(start, Instant.now()), round, recoveries);
+            out.println("Receipts kept by the agent: " + ChaosTotals.receiptsKept(redis, MINER_ID));
+            return ChaosReport.of(sim, ids, Duration.between(start, Instant.now()), round, recoveries)
+                    .withTotals(ChaosTotals.agent(redis, MINER_ID), ChaosTotals.simulator(sim, ids));
         }
     }
 
@@ -118,7 +121,7 @@ public final class Chaos {
 
     private Map<String, String> env(RedisServer redis, CoordinatorSimulator sim, FakeOllama ollama) {
         Map<String, String> env = new HashMap<>();
-        env.put("MINER_ID", "chaos-node");
+        env.put("MINER_ID", MINER_ID);
         env.put("MINER_API_KEY", SimulatorOptions.DEFAULT_API_KEY);
         env.put("MINER_COORDINATOR_URL", sim.apiBase());
         env.put("MINER_COORDINATOR_RECEIPT_KEY", sim.publicKeyBase64Url());

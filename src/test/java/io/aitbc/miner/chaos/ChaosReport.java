@@ -19,9 +19,11 @@ import io.aitbc.miner.sim.SimReport;
  * @param kills agent processes killed with SIGKILL
  * @param worstRecovery longest wait from an agent start to the next report
  * @param offenders the ids of lost and duplicated jobs, to look them up in the agent's log
+ * @param agentTotals the lasting totals the agent kept in Redis (D45)
+ * @param simulatorTotals the same totals from the simulator's records
  */
 public record ChaosReport(int jobs, long lost, long duplicated, long extraReceipts, Duration elapsed, int kills,
-        Duration worstRecovery, List<String> offenders) {
+        Duration worstRecovery, List<String> offenders, ChaosTotals agentTotals, ChaosTotals simulatorTotals) {
 
     static ChaosReport of(CoordinatorSimulator sim, List<String> ids, Duration elapsed, int kills,
             List<Duration> recoveries) {
@@ -34,7 +36,14 @@ public record ChaosReport(int jobs, long lost, long duplicated, long extraReceip
                 .count();
         Duration worst = recoveries.stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         List<String> offenders = all.stream().filter(j -> j.reports().size() != 1).map(SimJob::id).toList();
-        return new ChaosReport(ids.size(), lost, duplicated, receipts - completed, elapsed, kills, worst, offenders);
+        return new ChaosReport(ids.size(), lost, duplicated, receipts - completed, elapsed, kills, worst, offenders,
+                null, null);
+    }
+
+    /** This report with the lasting totals of both sides. */
+    ChaosReport withTotals(ChaosTotals agent, ChaosTotals simulator) {
+        return new ChaosReport(jobs, lost, duplicated, extraReceipts, elapsed, kills, worstRecovery, offenders, agent,
+                simulator);
     }
 
     /** Jobs per second over the whole run, kills and restarts included. */
@@ -46,6 +55,7 @@ public record ChaosReport(int jobs, long lost, long duplicated, long extraReceip
     public String toString() {
         return "jobs=%d lost=%d duplicated=%d extra_receipts=%d elapsed=%.1fs jobs/s=%.1f kills=%d worst_recovery=%.1fs%s"
                 .formatted(jobs, lost, duplicated, extraReceipts, elapsed.toMillis() / 1000.0, jobsPerSecond(), kills,
-                        worstRecovery.toMillis() / 1000.0, offenders.isEmpty() ? "" : " offenders=" + offenders);
+                        worstRecovery.toMillis() / 1000.0, offenders.isEmpty() ? "" : " offenders=" + offenders)
+                + "\n  totals in Redis: " + agentTotals + "\n  simulator:       " + simulatorTotals;
     }
 }

@@ -33,7 +33,7 @@ import io.aitbc.miner.queue.ScriptAnswer.Verdict;
 class QueueSchemaTest {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
-    private static final Pattern TABLE_USE = Pattern.compile("\\b([FRSV])\\.([A-Z_]+)\\b");
+    private static final Pattern TABLE_USE = Pattern.compile("\\b([FRSTV])\\.([A-Z_]+)\\b");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     @ParameterizedTest
@@ -45,6 +45,7 @@ class QueueSchemaTest {
         Arrays.stream(ReceiptField.values()).map(ReceiptField::key).forEach(schemaWords::add);
         Arrays.stream(JobState.values()).map(JobState::label).forEach(schemaWords::add);
         Arrays.stream(Verdict.values()).map(Verdict::name).forEach(schemaWords::add);
+        Arrays.stream(TotalField.values()).map(TotalField::key).forEach(schemaWords::add);
         Set<String> quoted = code(body).flatMap(line -> matches(QUOTED, line, 1)).collect(Collectors.toSet());
         assertThat(quoted).as("literals in %s", script).doesNotContainAnyElementsOf(schemaWords);
         assertThat(code(body).filter(line -> line.contains(".."))).as("names built in %s", script).isEmpty();
@@ -56,7 +57,7 @@ class QueueSchemaTest {
     @EnumSource(Script.class)
     void everySchemaNameAScriptUsesExists(Script script) {
         Map<String, Set<String>> tables = Map.of("F", names(JobField.values()), "R", names(ReceiptField.values()),
-                "S", names(JobState.values()), "V", names(Verdict.values()));
+                "S", names(JobState.values()), "T", names(TotalField.values()), "V", names(Verdict.values()));
         Matcher uses = TABLE_USE.matcher(body(script));
         while (uses.find()) {
             assertThat(tables.get(uses.group(1))).as("%s in %s", uses.group(), script).contains(uses.group(2));

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.aitbc.miner.job.JobState;
 import io.aitbc.miner.queue.QueueScripts.Script;
 import io.aitbc.miner.queue.ScriptAnswer.Verdict;
+import io.aitbc.miner.queue.Totals.JobTally;
 import io.aitbc.miner.testing.TestInfra;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -67,6 +71,48 @@ class QueueScriptsTest {
         assertThat(field("j1", JobField.STATE)).isEqualTo("done");
         assertThat(redis.hash(String.class).hget(keys.receipt("r1"), ReceiptField.JOB_ID.key())).isEqualTo("j1");
         assertThat(counts()).containsExactly(0L, 0L, 0L, 0L, 1L, 0L);
+    }
+
+    @Test
+    void settlingAJobCountsItInTheLastingTotalsOnce() {
+        enqueue("t1");
+        claim("t1");
+        complete("t1");
+        report("t1", "rt1");
+        report("t1", "rt1");
+        enqueue("t2");
+        claim("t2");
+        complete("t2");
+        report("t2", "rt2", "250000", "");
+        enqueue("t3");
+        claim("t3");
+        complete("t3");
+        move(Script.AMEND, List.of(keys.job("t3")), "FAIL", "E_INTERNAL", "{}");
+        report("t3", "", "", "");
+        enqueue("t4");
+        cancel("t4");
+        cancel("t4");
+        enqueue("t5");
+        claim("t5");
+        complete("t5");
+        report("t5", "", "", Outbox.NOT_FOUND);
+
+        Totals totals = LifetimeTotals.parse(longs(keys.totals()));
+        assertThat(totals.jobs()).containsOnly(Assertions.entry(new JobTally("inference", "result", "none"), 2L),
+                Assertions.entry(new JobTally("inference", "fail", "E_INTERNAL"), 1L),
+                Assertions.entry(new JobTally("inference", "cancelled", "none"), 1L),
+                Assertions.entry(new JobTally("inference", "not_found", "none"), 1L));
+        assertThat(totals.billedMs()).containsOnly(Assertions.entry("gpu_seconds", 3000L));
+        assertThat(totals.earningsMicro()).as("the estimate, then the receipt's price")
+                .containsOnly(Assertions.entry("gpu_seconds", 280_000L));
+        assertThat(totals.receipts()).containsOnly(Assertions.entry("true", 2L));
+        assertThat(field("t2", JobField.PRICE_MICRO)).isEqualTo("250000");
+        assertThat(field("t2", JobField.RECEIPT_ID)).isEqualTo("rt2");
+        assertThat(longs(keys.bucket(0))).containsOnly(Assertions.entry("jobs:result", 2L), Assertions.entry("jobs:fail", 1L),
+                Assertions.entry("jobs:cancelled", 1L), Assertions.entry("jobs:not_found", 1L),
+                Assertions.entry("billed_ms", 3000L),
+                Assertions.entry("earnings_micro", 280_000L));
+        assertThat(redis.key().pttl(keys.bucket(0))).isBetween(1L, 60_000L);
     }
 
     @Test
@@ -230,7 +276,7 @@ class QueueScriptsTest {
 
     private ScriptAnswer enqueue(String id) {
         return move(Script.ENQUEUE, List.of(keys.job(id), keys.state(JobState.READY)), id, "{\"prompt\":\"p\"}", "{}",
-                "9000000", "1", "cpu");
+                "9000000", "1", "cpu", "inference");
     }
 
     private ScriptAnswer claim(String id) {
@@ -240,7 +286,7 @@ class QueueScriptsTest {
 
     private ScriptAnswer complete(String id) {
         return move(Script.COMPLETE, List.of(keys.job(id), keys.state(JobState.RUNNING), keys.state(JobState.OUTBOX)),
-                id, "RESULT", "", "{\"result\":{}}", "3", "30003", "");
+                id, "RESULT", "", "{\"result\":{}}", "3", "30003", "", "gpu_seconds", "1500", "30000");
     }
 
     private ScriptAnswer delay(String id, String at) {
@@ -249,14 +295,27 @@ class QueueScriptsTest {
     }
 
     private ScriptAnswer report(String id, String receiptId) {
+        return report(id, receiptId, "", "");
+    }
+
+    /** A report with a receipt unless {@code receiptId} is empty, and the outcome counted instead ('' for its own). */
+    private ScriptAnswer report(String id, String receiptId, String receiptPrice, String counted) {
+        String receipt = receiptId.isEmpty() ? "" : "{\"receipt_id\":\"" + receiptId + "\"}";
         return move(Script.REPORT, List.of(keys.job(id), keys.state(JobState.OUTBOX), keys.state(JobState.DONE),
-                keys.receipts(), keys.receipt(receiptId)), id, "reported", "4", "{\"receipt_id\":\"" + receiptId + "\"}",
-                receiptId, "true");
+                keys.receipts(), keys.receipt(receiptId.isEmpty() ? id : receiptId), keys.totals(), keys.bucket(0)), id,
+                "reported", "4", receipt, receiptId, "true", counted, receiptPrice, "60000");
+    }
+
+    private Map<String, Long> longs(String hash) {
+        Map<String, Long> values = new HashMap<>();
+        redis.hash(String.class).hgetall(hash).forEach((field, value) -> values.put(field, Long.parseLong(value)));
+        return values;
     }
 
     private ScriptAnswer cancel(String id) {
         return move(Script.CANCEL, List.of(keys.job(id), keys.state(JobState.READY), keys.state(JobState.DELAYED),
-                keys.state(JobState.RUNNING), keys.state(JobState.DONE)), id, "5", Custody.CANCELLED);
+                keys.state(JobState.RUNNING), keys.state(JobState.DONE), keys.totals(), keys.bucket(0)), id, "5",
+                Custody.CANCELLED, "60000");
     }
 
     private ScriptAnswer promote(long now, String... ids) {
