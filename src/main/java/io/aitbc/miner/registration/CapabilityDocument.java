@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.config.MinerConfig;
+import io.aitbc.miner.gpuhealth.GpuHealth;
+import io.aitbc.miner.gpuhealth.GpuStatus;
 import io.aitbc.miner.job.JobType;
 import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.ollama.OllamaClient;
@@ -23,7 +25,8 @@ import io.aitbc.miner.scheduler.SlotScheduler;
  * The capability document sent at registration. The dispatcher reads {@code gpus}, {@code cuda}, {@code models} and
  * {@code price}; the rest (what the production Python miner sends, plus the hardware and runners) is stored and
  * helps operators. Built fresh at every registration, so newly pulled models are announced, and media types only
- * while their tools answer (D38).
+ * while their tools answer (D38). A GPU whose slots take no job (quarantined, recovering, or yielding to a foreign
+ * process: D44) is left out of {@code gpus}, so its VRAM is not offered; {@code gpu_health} lists every GPU's state.
  */
 @ApplicationScoped
 class CapabilityDocument {
@@ -37,9 +40,11 @@ class CapabilityDocument {
     private final ObjectMapper json;
     private final Sandbox sandbox;
     private final MediaTasks media;
+    private final GpuHealth health;
 
     CapabilityDocument(HardwareProbe probe, OllamaClient ollama, SlotScheduler scheduler, MinerConfig miner,
-            ObjectMapper json, Sandbox sandbox, MediaTasks media) {
+            ObjectMapper json, Sandbox sandbox, MediaTasks media, GpuHealth health) {
+        this.health = health;
         this.sandbox = sandbox;
         this.media = media;
         this.probe = probe;
@@ -53,7 +58,9 @@ class CapabilityDocument {
         HardwareInventory hw = probe.inventory();
         ObjectNode doc = json.createObjectNode();
         ArrayNode gpus = doc.putArray("gpus");
-        hw.gpus().forEach(gpu -> gpus.add(gpu(gpu)));
+        hw.gpus().stream().filter(gpu -> health.takesJobs(gpu.uuid())).forEach(gpu -> gpus.add(gpu(gpu)));
+        ArrayNode gpuHealth = doc.putArray("gpu_health");
+        health.statuses().forEach(status -> gpuHealth.add(health(status)));
         hw.cuda().ifPresent(cuda -> doc.put("cuda", cuda));
         var models = ollama.listModels();
         ArrayNode modelNames = doc.putArray("models");
@@ -87,6 +94,16 @@ class CapabilityDocument {
         slots.put("cpu", scheduler.slots(SlotKind.CPU));
         doc.put("agent", "aitbc-miner-node");
         return doc;
+    }
+
+    private ObjectNode health(GpuStatus status) {
+        ObjectNode node = json.createObjectNode();
+        node.put("uuid", status.device().uuid());
+        node.put("state", status.state().label());
+        node.put("takes_jobs", status.takesJobs());
+        node.put("reason", status.reason());
+        node.put("since", status.since().toString());
+        return node;
     }
 
     private ObjectNode gpu(GpuDevice gpu) {

@@ -13,6 +13,7 @@ import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.gpuhealth.GpuHealthChanged;
 import io.aitbc.miner.job.CoordinatorAuthRefused;
 import io.aitbc.miner.job.JobReported;
 import io.aitbc.miner.job.PollAmbiguous;
@@ -29,7 +30,9 @@ import io.quarkus.scheduler.Scheduled;
  * registers again at once when a heartbeat answers 404, and at most once per heartbeat interval, backing off, while
  * polls answer 500. It learns from the pipeline's events: a 401/403 on any call ({@link CoordinatorAuthRefused}), an
  * ambiguous poll ({@link PollAmbiguous}) and an accepted {@code /fail} ({@link JobReported}), after which a heartbeat
- * goes out at once because {@code /fail} leaves the coordinator's {@code inflight} as it was.
+ * goes out at once because {@code /fail} leaves the coordinator's {@code inflight} as it was. When a GPU's slots stop
+ * or start taking jobs ({@link GpuHealthChanged}, D44) it registers again, so the coordinator sees the GPUs and
+ * concurrency the node offers now.
  */
 @ApplicationScoped
 public class Registration {
@@ -111,6 +114,21 @@ public class Registration {
             Log.debugf("Heartbeat after /fail failed: %s", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A GPU left or rejoined the offer: register again, off the caller's thread. */
+    void gpuHealthChanged(@Observes GpuHealthChanged change) {
+        if (change.availabilityChanged() && registered) {
+            Thread.ofVirtual().name("re-register").start(() -> {
+                Log.infof("GPU %s %s: registering again", change.status().device().uuid(),
+                        change.status().takesJobs() ? "takes jobs again" : "takes no jobs");
+                try {
+                    registerOnce();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
         }
     }
 

@@ -32,9 +32,14 @@ public final class MeterNames {
     /** Gauge: used GPU memory, labels {@link #GPU} and {@link #GPU_UUID}. */
     public static final String GPU_MEMORY_USED = "miner.gpu.memory.used";
 
+    /** Gauge: 1 for a GPU's current health state, 0 for the others, labels {@link #GPU}, {@link #GPU_UUID}, {@link #STATE}. */
+    public static final String GPU_HEALTH = "miner.gpu.health";
+    /** Counter: jobs killed as stalled (no token, no CPU time: D44), label {@link #TYPE}. */
+    public static final String JOBS_STALLED = "miner.jobs.stalled";
+
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
     public static final String SLOT = "slot";
-    /** Redis state: ready, delayed, running, outbox, done, dead. */
+    /** Redis state: ready, delayed, running, outbox, done, dead; for {@link #GPU_HEALTH}, the GPU's health state. */
     public static final String STATE = "state";
     /** Job type: inference, cli, python, unknown. */
     public static final String TYPE = "type";
