@@ -1,6 +1,7 @@
 package io.aitbc.miner.runner.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +25,27 @@ public class Sandbox {
 
     @Inject
     public Sandbox(SandboxConfig config) {
-        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue());
+        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(),
+                config.jobStallTimeout());
         facilities.cgroupParent().ifPresent(parent -> JobCgroup.sweep(facilities.cgroup(), parent));
         Log.infof("Sandbox facilities: %s%s", facilities.toJson(),
                 facilities.processGroups() ? "" : " (setsid/nice/ionice/kill missing: cli and python jobs disabled)");
     }
 
-    Sandbox(Tools tools, boolean forceFallback, int outputMax) {
+    Sandbox(Tools tools, boolean forceFallback, int outputMax, Duration stallTimeout) {
         this.facilities = SandboxDetector.detect(tools, forceFallback);
         this.groups = new ProcessGroups(tools.kill());
-        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax);
+        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax, stallTimeout);
     }
 
     /** A sandbox on this node's tools, for tests that run processes without the application. */
     public static Sandbox detect(boolean forceFallback, int outputMax) {
-        return new Sandbox(Tools.find(), forceFallback, outputMax);
+        return detect(forceFallback, outputMax, SandboxConfig.DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** The same, killing a process that uses no CPU time for {@code stallTimeout} (D44). */
+    public static Sandbox detect(boolean forceFallback, int outputMax, Duration stallTimeout) {
+        return new Sandbox(Tools.find(), forceFallback, outputMax, stallTimeout);
     }
 
     /** What this node offers to contain jobs. */
