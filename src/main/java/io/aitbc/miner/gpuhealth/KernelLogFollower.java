@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import io.quarkus.logging.Log;
 
 /**
- * Follows the kernel log on a virtual thread and hands every GPU event to a consumer. {@code /dev/kmsg} blocks until
+ * Follows the kernel log on a platform thread of its own (a read of {@code /dev/kmsg} blocks in the kernel and would
+ * pin a virtual thread's carrier for good) and hands every GPU event to a consumer. {@code /dev/kmsg} blocks until
  * the next record; a plain file (a forwarded log, the tests) is read to its end and then polled for what is appended.
  * Records of {@code /dev/kmsg} older than the burst window before the agent started are skipped: they were settled
  * before, and the health check sees what they left.
@@ -41,7 +42,7 @@ final class KernelLogFollower {
     }
 
     void start() {
-        Thread.ofVirtual().name("kernel-log").start(this::follow);
+        Thread.ofPlatform().daemon().name("kernel-log").start(this::follow);
     }
 
     void stop() {
