@@ -38,8 +38,24 @@ final class FakeGpuNode {
     record SmiConfig(String path, Duration timeout) implements ProbeConfig {
     }
 
-    FakeGpuNode(Path dir) throws IOException {
+    private FakeGpuNode(Path dir, boolean install) throws IOException {
         this.dir = dir;
+        if (install) {
+            install();
+        }
+    }
+
+    /** A node set up in {@code dir}: the healthy recorded outputs, no compute process, an empty kernel log. */
+    FakeGpuNode(Path dir) throws IOException {
+        this(dir, true);
+    }
+
+    /** The node another class loader already set up in {@code dir}. */
+    static FakeGpuNode existing(Path dir) throws IOException {
+        return new FakeGpuNode(dir, false);
+    }
+
+    private void install() throws IOException {
         health("health-two-gpus.csv");
         apps("");
         Files.writeString(kmsg(), "");
