@@ -1,6 +1,10 @@
 package io.aitbc.miner.metrics;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.aitbc.miner.gpuhealth.GpuHealth;
 import io.aitbc.miner.gpuhealth.GpuState;
@@ -18,11 +22,16 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class GpuHealthGauges {
 
+    @Inject
     GpuHealthGauges(MeterRegistry registry, GpuHealth health) {
-        for (GpuStatus gpu : health.statuses()) {
+        this(registry, health::statuses);
+    }
+
+    GpuHealthGauges(MeterRegistry registry, Supplier<List<GpuStatus>> health) {
+        for (GpuStatus gpu : health.get()) {
             String uuid = gpu.device().uuid();
             for (GpuState state : GpuState.values()) {
-                Gauge.builder(MeterNames.GPU_HEALTH, health, h -> in(h, uuid, state))
+                Gauge.builder(MeterNames.GPU_HEALTH, health, h -> in(h.get(), uuid, state))
                         .description("GPU health state: 1 for the current one")
                         .tag(MeterNames.GPU, Integer.toString(gpu.device().index())).tag(MeterNames.GPU_UUID, uuid)
                         .tag(MeterNames.STATE, state.label()).register(registry);
@@ -30,7 +39,7 @@ public class GpuHealthGauges {
         }
     }
 
-    private static double in(GpuHealth health, String uuid, GpuState state) {
-        return health.statuses().stream().anyMatch(s -> s.device().uuid().equals(uuid) && s.state() == state) ? 1 : 0;
+    private static double in(List<GpuStatus> statuses, String uuid, GpuState state) {
+        return statuses.stream().anyMatch(s -> s.device().uuid().equals(uuid) && s.state() == state) ? 1 : 0;
     }
 }
