@@ -1,7 +1,9 @@
 package io.aitbc.miner.gpuhealth;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,7 @@ class GpuFaultPipelineTest {
     void aGpuThatFellOffTheBusIsTakenOutItsJobRetriedOnTheOtherAndItComesBackByItself() throws IOException {
         await().atMost(WAIT).until(() -> registeredGpus().size() == 2 && scheduler.totalSlots() == 5);
         Path marker = Files.createTempDirectory("gpu-fault").resolve("fault");
-        String id = submit(marker, 3, null);
+        String id = submit(marker, 6, null);
         long pid = processOf(id);
         String first = deviceOf(pid);
         String other = first.equals(Fixtures.SMALL) ? Fixtures.LARGE : Fixtures.SMALL;
@@ -124,9 +126,15 @@ class GpuFaultPipelineTest {
         GpuHealthProfile.NODE.log(List.of("[10301.553901] NVRM: Xid (PCI:" + BUS.get(first)
                 + "): 79, pid='<unknown>', name=<unknown>, GPU has fallen off the bus."));
         await().atMost(WAIT).until(() -> state(first) == GpuState.QUARANTINED);
-        assertThat(scheduler.totalSlots()).as("the quarantined GPU's slot is not offered").isEqualTo(4);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(registeredGpus()).containsExactly(other));
         Files.writeString(marker, "");
+        assertThat(scheduler.totalSlots()).as("the quarantined GPU's slot is not offered").isEqualTo(4);
+        given().auth().oauth2(TestInfra.ADMIN_TOKEN).get("/admin/gpus").then().statusCode(200)
+                .body("find { it.uuid == '" + first + "' }.state", equalTo("quarantined"))
+                .body("find { it.uuid == '" + first + "' }.takes_jobs", equalTo(false));
+        assertThat(new GpuHealthReadinessCheck(health).call().getData().orElseThrow())
+                .hasEntrySatisfying("gpu." + (first.equals(Fixtures.SMALL) ? 0 : 1),
+                        v -> assertThat(v.toString()).contains("quarantined since").contains("XID 79"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(registeredGpus()).containsExactly(other));
 
         SimJob job = awaitEnd(id);
         assertThat(job.state()).as("retried on the other GPU").isEqualTo(SimJobState.COMPLETED);

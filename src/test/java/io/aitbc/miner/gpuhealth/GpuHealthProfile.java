@@ -12,7 +12,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The fake two-GPU node of {@code pipeline/TwoGpuProbe}, with a fake {@code nvidia-smi} and a kernel log file the test
- * appends to ({@link #NODE}), and short health windows: checks every second, a one-second burst window, two clean
+ * appends to ({@link #NODE}), and short health windows: checks every second, an eight-second burst window (long enough to look
+ * at
+ * a quarantined GPU), two clean
  * checks to recover, fast local retries. The node's folder is named after the test JVM's pid: the profile is loaded
  * by the test's class loader and by the application's, and both must see the same files, set up once.
  */
@@ -43,7 +45,7 @@ public class GpuHealthProfile implements QuarkusTestProfile {
                 Map.entry("miner.inference.slots", "1"),
                 Map.entry("miner.nvidia-smi.path", NODE.smiConfig().path()),
                 Map.entry("miner.nvidia-smi.timeout", "2s"), Map.entry("miner.gpu.kmsg-path", NODE.kmsg().toString()),
-                Map.entry("miner.gpu.health-interval", "1s"), Map.entry("miner.gpu.xid-burst-window", "1s"),
+                Map.entry("miner.gpu.health-interval", "1s"), Map.entry("miner.gpu.xid-burst-window", "8s"),
                 Map.entry("miner.gpu.recovery-checks", "2"), Map.entry("miner.retry.base-delay", "100ms"));
     }
 }
