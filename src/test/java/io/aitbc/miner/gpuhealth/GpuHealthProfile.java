@@ -20,11 +20,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class GpuHealthProfile implements QuarkusTestProfile {
 
-    static final FakeGpuNode NODE = node();
+    static final FakeGpuNode NODE = node("faults");
 
-    private static FakeGpuNode node() {
+    /** The node named {@code name}: one folder per name and test JVM, set up by whichever class loader comes first. */
+    static FakeGpuNode node(String name) {
         try {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "aitbc-gpu-node-" + ProcessHandle.current().pid());
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"),
+                    "aitbc-gpu-node-" + name + "-" + ProcessHandle.current().pid());
             if (Files.isDirectory(dir)) {
                 return FakeGpuNode.existing(dir);
             }
@@ -32,6 +34,11 @@ public class GpuHealthProfile implements QuarkusTestProfile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The node this profile's agent uses. */
+    FakeGpuNode fakeNode() {
+        return NODE;
     }
 
     @Override
@@ -43,8 +50,9 @@ public class GpuHealthProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(Map.entry("miner.cpu.slots", "2"), Map.entry("miner.gpu.slots-per-device", "1"),
                 Map.entry("miner.inference.slots", "1"),
-                Map.entry("miner.nvidia-smi.path", NODE.smiConfig().path()),
-                Map.entry("miner.nvidia-smi.timeout", "2s"), Map.entry("miner.gpu.kmsg-path", NODE.kmsg().toString()),
+                Map.entry("miner.nvidia-smi.path", fakeNode().smiConfig().path()),
+                Map.entry("miner.nvidia-smi.timeout", "2s"),
+                Map.entry("miner.gpu.kmsg-path", fakeNode().kmsg().toString()),
                 Map.entry("miner.gpu.health-interval", "1s"), Map.entry("miner.gpu.xid-burst-window", "8s"),
                 Map.entry("miner.gpu.recovery-checks", "2"), Map.entry("miner.retry.base-delay", "100ms"));
     }
