@@ -138,8 +138,9 @@ final class GenerateStream {
 
     private synchronized void onTimeout() {
         if (firstChunkNanos >= 0) {
-            fail(ErrorCode.E_RUNNER, "Ollama stalled: no chunk for " + idleTimeout.toMillis()
-                    + " ms (MINER_INFERENCE_IDLE_TIMEOUT)");
+            // progress, not wall time, judges a generation (D44): a stream without a token is hung
+            fail(ErrorCode.E_TIMEOUT, "stalled after " + idleTimeout.toMillis()
+                    + " ms without a token from Ollama (MINER_INFERENCE_IDLE_TIMEOUT)");
         } else {
             fail(ErrorCode.E_RUNNER, "no answer from Ollama within " + firstTokenTimeout.toMillis()
                     + " ms (MINER_INFERENCE_FIRST_TOKEN_TIMEOUT)");

@@ -168,8 +168,9 @@ final class CompletionStream {
 
     private synchronized void onTimeout() {
         if (firstChunkNanos >= 0) {
-            fail(ErrorCode.E_RUNNER, "the OpenAI-compatible server stalled: no event for " + idleTimeout.toMillis()
-                    + " ms (MINER_INFERENCE_IDLE_TIMEOUT)");
+            // progress, not wall time, judges a generation (D44): a stream without a token is hung
+            fail(ErrorCode.E_TIMEOUT, "stalled after " + idleTimeout.toMillis()
+                    + " ms without a token from the OpenAI-compatible server (MINER_INFERENCE_IDLE_TIMEOUT)");
         } else {
             fail(ErrorCode.E_RUNNER, "no answer from the OpenAI-compatible server within "
                     + firstTokenTimeout.toMillis() + " ms (MINER_INFERENCE_FIRST_TOKEN_TIMEOUT)");

@@ -65,7 +65,7 @@ public class NvidiaSmi {
     }
 
     /** Where the executable is: a name is looked up on {@code searchPath}, anything with a slash used as is. */
-    static Optional<Path> locate(String configured, String searchPath) {
+    public static Optional<Path> locate(String configured, String searchPath) {
         try {
             if (configured.contains("/")) {
                 return Optional.of(Path.of(configured)).filter(NvidiaSmi::isExecutableFile);

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.config.MinerConfig;
+import io.aitbc.miner.gpuhealth.GpuHealth;
+import io.aitbc.miner.gpuhealth.GpuStatus;
 import io.aitbc.miner.inference.InferenceBackends;
 import io.aitbc.miner.inference.ModelBenchmark;
 import io.aitbc.miner.inference.ModelBenchmarks;
@@ -30,7 +32,8 @@ import io.aitbc.miner.scheduler.SlotScheduler;
  * {@code edge_optimized} (from its compute capability); the top-level two say whether any GPU is so (false without).
  * Built fresh at every registration, so newly pulled models are announced, a backend the deep probe found hung
  * withdraws its models (D41), measured {@code benchmarks} are included, and media types only while their tools answer
- * (D38).
+ * (D38). A GPU whose slots take no job (quarantined, recovering, or yielding to a foreign process: D44) is left out of
+ * {@code gpus}, so its VRAM is not offered; {@code gpu_health} lists every GPU's state.
  */
 @ApplicationScoped
 public class CapabilityDocument {
@@ -45,9 +48,12 @@ public class CapabilityDocument {
     private final ObjectMapper json;
     private final Sandbox sandbox;
     private final MediaTasks media;
+    private final GpuHealth health;
 
     CapabilityDocument(HardwareProbe probe, InferenceBackends inference, ModelBenchmarks benchmarks,
-            SlotScheduler scheduler, MinerConfig miner, ObjectMapper json, Sandbox sandbox, MediaTasks media) {
+            SlotScheduler scheduler, MinerConfig miner, ObjectMapper json, Sandbox sandbox, MediaTasks media,
+            GpuHealth health) {
+        this.health = health;
         this.sandbox = sandbox;
         this.media = media;
         this.probe = probe;
@@ -62,7 +68,9 @@ public class CapabilityDocument {
         HardwareInventory hw = probe.inventory();
         ObjectNode doc = json.createObjectNode();
         ArrayNode gpus = doc.putArray("gpus");
-        hw.gpus().forEach(gpu -> gpus.add(gpu(gpu)));
+        hw.gpus().stream().filter(gpu -> health.takesJobs(gpu.uuid())).forEach(gpu -> gpus.add(gpu(gpu)));
+        ArrayNode gpuHealth = doc.putArray("gpu_health");
+        health.statuses().forEach(status -> gpuHealth.add(health(status)));
         hw.cuda().ifPresent(cuda -> doc.put("cuda", cuda));
         ArrayNode modelNames = doc.putArray("models");
         inference.offeredModels().forEach(modelNames::add);
@@ -118,6 +126,16 @@ public class CapabilityDocument {
         node.put("tokens_per_second", Math.round(figures.tokensPerSecond() * 10) / 10.0);
         node.put("tokens", figures.tokens());
         node.put("measured_at", figures.measuredAt().toString());
+        return node;
+    }
+
+    private ObjectNode health(GpuStatus status) {
+        ObjectNode node = json.createObjectNode();
+        node.put("uuid", status.device().uuid());
+        node.put("state", status.state().label());
+        node.put("takes_jobs", status.takesJobs());
+        node.put("reason", status.reason());
+        node.put("since", status.since().toString());
         return node;
     }
 

@@ -16,6 +16,7 @@ import io.aitbc.miner.coordinator.CoordinatorAuthException;
 import io.aitbc.miner.coordinator.CoordinatorClient;
 import io.aitbc.miner.coordinator.CoordinatorException;
 import io.aitbc.miner.coordinator.CoordinatorRejectedException;
+import io.aitbc.miner.gpuhealth.GpuHealthChanged;
 import io.aitbc.miner.job.CapabilitiesChanged;
 import io.aitbc.miner.job.CoordinatorAuthRefused;
 import io.aitbc.miner.job.JobReported;
@@ -33,7 +34,9 @@ import io.quarkus.scheduler.Scheduled;
  * registers again at once when a heartbeat answers 404, and at most once per heartbeat interval, backing off, while
  * polls answer 500. It learns from the pipeline's events: a 401/403 on any call ({@link CoordinatorAuthRefused}), an
  * ambiguous poll ({@link PollAmbiguous}) and an accepted {@code /fail} ({@link JobReported}), after which a heartbeat
- * goes out at once because {@code /fail} leaves the coordinator's {@code inflight} as it was.
+ * goes out at once because {@code /fail} leaves the coordinator's {@code inflight} as it was. When a GPU's slots stop
+ * or start taking jobs ({@link GpuHealthChanged}, D44) it registers again, so the coordinator sees the GPUs and
+ * concurrency the node offers now.
  */
 @ApplicationScoped
 public class Registration {
@@ -133,6 +136,15 @@ public class Registration {
             registerOnce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A GPU left or rejoined the offer (D44): its VRAM leaves or rejoins the capability document, off the caller's thread. */
+    void gpuHealthChanged(@Observes GpuHealthChanged change) {
+        if (change.availabilityChanged()) {
+            String reason = "GPU " + change.status().device().uuid()
+                    + (change.status().takesJobs() ? " takes jobs again" : " takes no jobs");
+            Thread.ofVirtual().name("re-register").start(() -> capabilitiesChanged(new CapabilitiesChanged(reason)));
         }
     }
 

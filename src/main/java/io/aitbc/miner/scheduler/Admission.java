@@ -62,6 +62,11 @@ final class Admission {
             return List.of();
         }
         lease.release();
+        return reconsider();
+    }
+
+    /** The waiting jobs that find a slot now (one was freed, or a GPU takes jobs again), oldest first, admitted. */
+    synchronized List<Admitted> reconsider() {
         List<Admitted> next = new ArrayList<>();
         for (Iterator<Map.Entry<String, SlotNeed>> it = waiting.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, SlotNeed> candidate = it.next();

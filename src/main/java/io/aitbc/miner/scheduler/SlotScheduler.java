@@ -12,9 +12,12 @@ import java.util.concurrent.FutureTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.aitbc.miner.gpuhealth.GpuHealth;
+import io.aitbc.miner.gpuhealth.GpuHealthChanged;
 import io.aitbc.miner.job.Channels;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobStarted;
@@ -32,7 +35,8 @@ import io.quarkus.runtime.Startup;
  * virtual thread. Every wake-up carries the job's slot need (stored with the job when it entered the queue), so one
  * path admits every job, polled, recovered or adopted, without reading Redis ({@link Admission}): a job is claimed
  * only once it holds a slot; a job whose pool is full waits in {@code ready}, never in a channel, and is admitted
- * when a slot frees (D12).
+ * when a slot frees (D12). A GPU whose health takes its slots out (D44) gets no job until it takes jobs again; the jobs
+ * waiting for it are admitted then.
  */
 @Startup
 @ApplicationScoped
@@ -48,16 +52,19 @@ public class SlotScheduler {
     private final ExecutorService jobs = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
 
     SlotScheduler(RetryQueue queue, JobExecution execution, SlotsConfig config, HardwareProbe probe,
-            Event<JobWaiting> waiting, Event<JobStarted> started) {
+            GpuHealth health, Event<JobWaiting> waiting, Event<JobStarted> started) {
         this.queue = queue;
         this.execution = execution;
         this.waiting = waiting;
         this.started = started;
-        this.pools = SlotPools.of(config, probe.inventory());
+        this.pools = SlotPools.of(config, probe.inventory(), health::takesJobs);
         this.admission = new Admission(pools);
     }
 
-    /** Every slot of every pool: the {@code concurrency} registered and the bound on jobs held (D13). */
+    /**
+     * Every slot of every pool, less those of GPUs that take no job now: the {@code concurrency} registered and the
+     * bound on jobs held (D13).
+     */
     public int totalSlots() {
         return pools.total();
     }
@@ -97,6 +104,12 @@ public class SlotScheduler {
         }
         waiting.fire(new JobWaiting(job.jobId()));
         admission.offer(job.jobId(), job.need()).ifPresent(lease -> launch(job.jobId(), lease));
+    }
+
+    void gpuHealthChanged(@Observes GpuHealthChanged change) {
+        if (change.availabilityChanged() && change.status().takesJobs()) {
+            admission.reconsider().forEach(next -> launch(next.jobId(), next.lease()));
+        }
     }
 
     private void launch(String jobId, Lease lease) {

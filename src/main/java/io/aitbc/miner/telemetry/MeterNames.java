@@ -44,6 +44,11 @@ public final class MeterNames {
     /** Counter: marketplace offer upserts, labels {@link #SERVICE_TYPE} and {@link #OUTCOME} (D43). */
     public static final String OFFER_PUBLICATIONS = "miner.offer.publications";
 
+    /** Gauge: 1 for a GPU's current health state, 0 for the others, labels {@link #GPU}, {@link #GPU_UUID}, {@link #STATE}. */
+    public static final String GPU_HEALTH = "miner.gpu.health";
+    /** Counter: jobs killed as stalled (no token, no CPU time: D44), label {@link #TYPE}. */
+    public static final String JOBS_STALLED = "miner.jobs.stalled";
+
     /** Counter kept in Redis (D45): jobs settled, labels {@link #TYPE}, {@link #OUTCOME}, {@link #ERROR_CODE}. */
     public static final String LIFETIME_JOBS = "miner.lifetime.jobs";
     /** Counter kept in Redis (D45): seconds billed, label {@link #UNIT_TYPE}. */
@@ -57,7 +62,7 @@ public final class MeterNames {
     public static final String BACKEND = "backend";
     /** Slot pool: {@code inference}, {@code gpu}, {@code cpu}. */
     public static final String SLOT = "slot";
-    /** Redis state: ready, delayed, running, outbox, done, dead. */
+    /** Redis state: ready, delayed, running, outbox, done, dead; for {@link #GPU_HEALTH}, the GPU's health state. */
     public static final String STATE = "state";
     /** Job type: inference, cli, python, unknown. */
     public static final String TYPE = "type";

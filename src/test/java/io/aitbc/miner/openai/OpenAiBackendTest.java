@@ -161,7 +161,7 @@ class OpenAiBackendTest {
         GenerationRequest stalled = new GenerationRequest("Qwen/Qwen3-8B", "hi", Optional.empty(), options(),
                 FIVE_SECONDS, Duration.ofMillis(300));
 
-        assertFailure(() -> backend("").generate(stalled), ErrorCode.E_RUNNER, "MINER_INFERENCE_IDLE_TIMEOUT");
+        assertFailure(() -> backend("").generate(stalled), ErrorCode.E_TIMEOUT, "stalled after");
         await().atMost(Duration.ofSeconds(2)).until(() -> server.abortedStreams() == 1);
     }
 

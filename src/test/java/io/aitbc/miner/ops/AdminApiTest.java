@@ -53,6 +53,8 @@ class AdminApiTest {
         given().auth().oauth2("not-the-token").get("/admin").then().statusCode(403);
         given().header("Authorization", "Basic dGVzdA==").get("/admin/jobs").then().statusCode(401);
         admin().get("/admin").then().statusCode(200).body("paused", equalTo(false));
+        given().get("/admin/gpus").then().statusCode(401);
+        admin().get("/admin/gpus").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

@@ -223,7 +223,7 @@ class InferenceRunnerTest {
         JobOutcome outcome = committed(runner(Duration.ofSeconds(5), idle), job(inference("llama3.2:3b", "hi")), PRICED);
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertFailure(outcome, ErrorCode.E_RUNNER, "MINER_INFERENCE_IDLE_TIMEOUT");
+        assertFailure(outcome, ErrorCode.E_TIMEOUT, "stalled after 300 ms without a token");
         // five chunks arrive within 200 ms, then nothing: the job fails one idle timeout after the last chunk
         assertThat(took).isBetween(idle, idle.plusMillis(200 + 150));
         await().atMost(Duration.ofSeconds(2)).until(() -> ollama.abortedStreams() == 1);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +123,28 @@ class AdmissionTest {
         assertThat(cpuOnly.offer("g", GPU).map(Lease::placement)).contains(Placement.of(SlotKind.CPU));
         assertThat(cpuOnly.offer("g2", GPU)).as("it waits for the CPU slot like any CPU job").isEmpty();
         assertThat(cpuOnly.release("g")).extracting(Admitted::jobId).containsExactly("g2");
+    }
+
+    @Test
+    void aGpuThatTakesNoJobsGetsNoneAndItsWaitingJobsAreAdmittedWhenItTakesThemAgain() {
+        Set<String> sick = ConcurrentHashMap.newKeySet();
+        SlotPools pools = new SlotPools(1, 2, 1,
+                SlotPoolsTest.inventory(List.of(SlotPoolsTest.SMALL, SlotPoolsTest.LARGE)), uuid -> !sick.contains(uuid));
+        Admission health = new Admission(pools);
+        sick.add(SlotPoolsTest.LARGE.uuid());
+
+        assertThat(pools.total()).as("the quarantined GPU's slot is not offered").isEqualTo(4);
+        assertThat(health.offer("g1", GPU).flatMap(Lease::device)).contains(SlotPoolsTest.SMALL);
+        assertThat(health.offer("g2", GPU)).as("the other GPU is quarantined").isEmpty();
+        assertThat(health.offer("big", new SlotNeed(SlotKind.GPU, 40))).as("waits, never E_NOGPU").isEmpty();
+        assertThat(health.reconsider()).isEmpty();
+
+        sick.clear();
+        assertThat(pools.total()).isEqualTo(5);
+        assertThat(health.reconsider()).singleElement().satisfies(next -> {
+            assertThat(next.jobId()).isEqualTo("g2");
+            assertThat(next.lease().device()).contains(SlotPoolsTest.LARGE);
+        });
+        assertThat(health.release("g2")).singleElement().extracting(Admitted::jobId).isEqualTo("big");
     }
 }

@@ -70,12 +70,13 @@ class SlotPoolsTest {
 
     @Test
     void sizesComeFromTheConfigurationAndTheNode() {
-        SlotPools sized = SlotPools.of(config(Optional.empty(), 2, Optional.empty()), inventory(List.of(SMALL, LARGE)));
+        SlotPools sized = SlotPools.of(config(Optional.empty(), 2, Optional.empty()), inventory(List.of(SMALL, LARGE)),
+                uuid -> true);
 
         assertThat(sized.size(SlotKind.INFERENCE)).as("GPUs × slots per device").isEqualTo(4);
         assertThat(sized.size(SlotKind.GPU)).isEqualTo(4);
         assertThat(sized.size(SlotKind.CPU)).as("the cores").isEqualTo(2);
-        assertThat(SlotPools.of(config(Optional.empty(), 1, Optional.of(3)), inventory(List.of()))
+        assertThat(SlotPools.of(config(Optional.empty(), 1, Optional.of(3)), inventory(List.of()), uuid -> true)
                 .size(SlotKind.INFERENCE)).as("one without a GPU").isEqualTo(1);
     }
 

@@ -8,7 +8,8 @@ import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.runner.sandbox.Execution;
 
 /**
- * Why a sandboxed process failed (D16): past its time ({@code E_TIMEOUT}), killed by the cgroup OOM killer
+ * Why a sandboxed process failed (D16): stalled without CPU time or past its time ({@code E_TIMEOUT}, D44), killed by the
+ * cgroup OOM killer
  * ({@code E_OOM}), or, under the {@code RLIMIT_AS} fallback, death by SIGKILL/SIGSEGV/SIGABRT or an allocation error
  * on stderr ({@code E_OOM}, suspected); any other non-zero exit is {@code E_EXIT} with the code and the stderr tail.
  */
@@ -26,6 +27,10 @@ public final class ExitAttribution {
     /** The failure, or empty when the process succeeded. */
     public static Optional<Refusal> of(Execution run, Duration timeout) {
         String tail = tail(run.stderr().text());
+        if (run.stalledAfter().isPresent()) {
+            return failure(ErrorCode.E_TIMEOUT, "stalled after " + run.stalledAfter().get().toMillis()
+                    + " ms without CPU time (MINER_JOB_STALL_TIMEOUT) and was killed");
+        }
         if (run.timedOut()) {
             return failure(ErrorCode.E_TIMEOUT, "ran past its " + timeout.toSeconds() + "s limit and was killed");
         }

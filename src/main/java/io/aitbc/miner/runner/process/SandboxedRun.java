@@ -14,11 +14,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.gpuhealth.GpuFault;
+import io.aitbc.miner.gpuhealth.GpuHealth;
 import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobOutcome;
 import io.aitbc.miner.job.Placement;
 import io.aitbc.miner.job.RawOutcome;
+import io.aitbc.miner.job.SlotKind;
 import io.aitbc.miner.queue.ProcessGroupJournal;
 import io.aitbc.miner.result.ResultRules;
 import io.aitbc.miner.runner.sandbox.Execution;
@@ -37,7 +40,9 @@ import io.quarkus.logging.Log;
  * The run shared by {@code cli} and {@code python} jobs: policy checks, a fresh workspace, the job's secrets as files,
  * a clean environment, the sandboxed process (its process group journaled for crash recovery), exit attribution,
  * artifacts within the result's budget, and the clean-up. Once the process ran, the outcome carries its measured wall
- * time, which the pipeline bills (D20).
+ * time, which the pipeline bills (D20). A GPU job is known to {@link GpuHealth} while it runs (D44): its memory
+ * baseline is taken, XIDs naming its processes are attributed to it, what it left on the GPU is reaped, and a GPU
+ * fault that hit it decides its failure ({@code E_EXIT} for its own, {@code E_RUNNER} for the GPU's).
  */
 @ApplicationScoped
 class SandboxedRun {
@@ -54,9 +59,11 @@ class SandboxedRun {
     private final ProcessGroupJournal journal;
     private final SandboxConfig config;
     private final ResultRules results;
+    private final GpuHealth gpus;
 
     SandboxedRun(ProcessPolicy policy, Sandbox sandbox, Workspaces workspaces, JobSecrets secrets,
-            ProcessGroupJournal journal, SandboxConfig config, ResultRules results) {
+            ProcessGroupJournal journal, SandboxConfig config, ResultRules results, GpuHealth gpus) {
+        this.gpus = gpus;
         this.policy = policy;
         this.sandbox = sandbox;
         this.workspaces = workspaces;
@@ -113,9 +120,26 @@ class SandboxedRun {
         LaunchSpec spec = new LaunchSpec(job.id(), launch.executable(), launch.args(),
                 environment(job, placement, launch, workspace, secretsDir), workspace.dir(), launch.stdin(),
                 launch.limits().timeout(), launch.limits().memoryBytes(), !launch.limits().network());
-        Execution run = sandbox.run(spec, pgid -> journal(job.id(), pgid));
+        Optional<String> gpu = placement.slot() == SlotKind.GPU ? placement.gpuUuid() : Optional.empty();
+        gpu.ifPresent(uuid -> gpus.jobStarting(job.id(), uuid));
+        Execution run;
+        Optional<GpuFault> fault = Optional.empty();
+        try {
+            run = sandbox.run(spec, pgid -> {
+                journal(job.id(), pgid);
+                gpus.jobProcess(job.id(), pgid);
+            });
+        } finally {
+            if (gpu.isPresent()) {
+                fault = gpus.jobEnded(job.id());
+            }
+        }
         Duration took = Duration.ofNanos(run.elapsedNanos());
         Optional<Refusal> failure = ExitAttribution.of(run, launch.limits().timeout());
+        if (failure.isPresent() && fault.isPresent()) {
+            Log.warnf("Job %s failed after a GPU fault: %s", job.id(), fault.get().message());
+            return RawOutcome.measured(new Refusal(fault.get().code(), fault.get().message()).outcome(), took);
+        }
         if (failure.isPresent()) {
             return RawOutcome.measured(failure.get().outcome(), took);
         }

@@ -1,5 +1,8 @@
 package io.aitbc.miner.runner.sandbox;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.aitbc.miner.process.Captured;
 
 /**
@@ -12,7 +15,8 @@ import io.aitbc.miner.process.Captured;
  * @param stdout the head of its standard output
  * @param stderr the tail of its standard error
  * @param elapsedNanos its wall time on a monotonic clock
+ * @param stalledAfter when it was killed for using no CPU time (D44), for how long it had not
  */
 public record Execution(int exitCode, boolean timedOut, boolean oomKilled, boolean memoryByRlimit, Captured stdout,
-        Captured stderr, long elapsedNanos) {
+        Captured stderr, long elapsedNanos, Optional<Duration> stalledAfter) {
 }

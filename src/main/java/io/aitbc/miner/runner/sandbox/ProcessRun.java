@@ -2,6 +2,7 @@ package io.aitbc.miner.runner.sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -16,7 +17,8 @@ import io.aitbc.miner.process.Stopper;
  * Runs one job's process through the trampoline with the agent's process helper ({@link Exec}), its output read with
  * the job's secrets {@linkplain Redaction redacted}: the wall-clock limit
  * is enforced on the whole process group and the job's cgroup (SIGTERM, up to {@link Exec#GRACE} for both to empty,
- * SIGKILL), and whatever the job left in either is killed when its main process exits.
+ * SIGKILL), and whatever the job left in either is killed when its main process exits. A process that uses no CPU
+ * time for the stall timeout is killed as hung ({@link ProgressWatch}, D44).
  */
 final class ProcessRun {
 
@@ -25,8 +27,11 @@ final class ProcessRun {
     private final ProcessGroups groups;
     private final int outputMax;
     private final int pidsMax;
+    private final Duration stallTimeout;
 
-    ProcessRun(SandboxFacilities facilities, Trampoline trampoline, ProcessGroups groups, int outputMax, int pidsMax) {
+    ProcessRun(SandboxFacilities facilities, Trampoline trampoline, ProcessGroups groups, int outputMax, int pidsMax,
+            Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
         this.facilities = facilities;
         this.trampoline = trampoline;
         this.groups = groups;
@@ -45,10 +50,19 @@ final class ProcessRun {
                     .withDirectory(spec.workingDir()).withStdin(spec.stdin()).withOutputMax(outputMax)
                     .withOutputFilter(Redaction.ofSecretsIn(spec.environment().get(JobSecrets.DIR_VARIABLE))::filter);
             Stopper stopper = cgroup.<Stopper> map(c -> groups.stopper().and(c)).orElseGet(groups::stopper);
-            Exited exited = Exec.run(command, stopper, onStart);
+            ProgressWatch watch = new ProgressWatch(stallTimeout, groups, cgroup);
+            Exited exited;
+            try {
+                exited = Exec.run(command, stopper, pid -> {
+                    onStart.accept(pid);
+                    watch.start(pid);
+                });
+            } finally {
+                watch.stop();
+            }
             boolean oom = cgroup.map(JobCgroup::oomKilled).orElse(false);
             return new Execution(exited.exitCode(), exited.timedOut(), oom, byRlimit, exited.stdout(),
-                    exited.stderr(), exited.elapsedNanos());
+                    exited.stderr(), exited.elapsedNanos(), watch.stalledAfter());
         } finally {
             cgroup.ifPresent(JobCgroup::close);
         }

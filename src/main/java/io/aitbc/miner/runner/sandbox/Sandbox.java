@@ -1,6 +1,7 @@
 package io.aitbc.miner.runner.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +25,28 @@ public class Sandbox {
 
     @Inject
     public Sandbox(SandboxConfig config) {
-        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(), config.jobPidsMax());
+        this(Tools.find(), config.forceFallback(), (int) config.outputMaxBytes().asLongValue(), config.jobPidsMax(),
+                config.jobStallTimeout());
         facilities.cgroupParent().ifPresent(parent -> JobCgroup.sweep(facilities.cgroup(), parent));
         Log.infof("Sandbox facilities: %s%s", facilities.toJson(),
                 facilities.processGroups() ? "" : " (setsid/nice/ionice/kill missing: cli and python jobs disabled)");
     }
 
-    Sandbox(Tools tools, boolean forceFallback, int outputMax, int pidsMax) {
+    Sandbox(Tools tools, boolean forceFallback, int outputMax, int pidsMax, Duration stallTimeout) {
         this.facilities = SandboxDetector.detect(tools, forceFallback);
         this.groups = new ProcessGroups(tools.kill());
-        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax, pidsMax);
+        this.runs = new ProcessRun(facilities, new Trampoline(tools), groups, outputMax, pidsMax, stallTimeout);
     }
 
     /** A sandbox on this node's tools, for tests that run processes without the application. */
     public static Sandbox detect(boolean forceFallback, int outputMax) {
-        return new Sandbox(Tools.find(), forceFallback, outputMax, Integer.parseInt(SandboxConfig.DEFAULT_JOB_PIDS_MAX));
+        return detect(forceFallback, outputMax, SandboxConfig.DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** The same, killing a process that uses no CPU time for {@code stallTimeout} (D44). */
+    public static Sandbox detect(boolean forceFallback, int outputMax, Duration stallTimeout) {
+        return new Sandbox(Tools.find(), forceFallback, outputMax, Integer.parseInt(SandboxConfig.DEFAULT_JOB_PIDS_MAX),
+                stallTimeout);
     }
 
     /** What this node offers to contain jobs. */

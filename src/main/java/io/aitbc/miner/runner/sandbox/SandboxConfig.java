@@ -1,6 +1,7 @@
 package io.aitbc.miner.runner.sandbox;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.aitbc.miner.config.CheckedConfig;
@@ -79,9 +80,20 @@ public interface SandboxConfig extends CheckedConfig {
     @WithDefault("/dev/shm")
     Path jobSecretsTmpDir();
 
+    /**
+     * {@code MINER_JOB_STALL_TIMEOUT}: a {@code cli}/{@code python}/ffmpeg process whose CPU time does not move for
+     * this long is hung: killed and failed {@code E_TIMEOUT: stalled …} (D44); default 10m.
+     */
+    @WithName("job.stall-timeout")
+    @WithDefault("10m")
+    Duration jobStallTimeout();
+
+    /** The default of {@link #jobStallTimeout()}, for sandboxes made without the configuration. */
+    Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(10);
+
     @Override
     default ConfigProblems problems() {
-        return new ConfigProblems()
+        return new ConfigProblems().positive("miner.job.stall-timeout", jobStallTimeout())
                 .atLeast("miner.output.max-bytes", outputMaxBytes(), "1K")
                 .atLeast("miner.arg.max-bytes", argMaxBytes(), "1")
                 .require(jobPidsMax() >= 0, "miner.job.pids-max", "must be 0 (no limit) or more");

@@ -72,7 +72,7 @@ class CgroupV2SandboxTest {
 
     @BeforeEach
     void delegatedCgroupV2() {
-        sandbox = new Sandbox(Tools.find(), false, 64 * 1024, PIDS_MAX);
+        sandbox = new Sandbox(Tools.find(), false, 64 * 1024, PIDS_MAX, SandboxConfig.DEFAULT_STALL_TIMEOUT);
         assumeTrue(sandbox.facilities().cgroup() == CgroupMode.V2,
                 "needs a delegated cgroup v2 (run by src/test/vm/run-guest-tests)");
         parent = sandbox.facilities().cgroupParent().orElseThrow();
