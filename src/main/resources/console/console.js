@@ -163,7 +163,7 @@ function renderSlots(slots) {
       wrap.append(bar, (used < 0 ? '?' : (used / 1024).toFixed(1)) + ' / ' + (gpu.memory_total_mb / 1024).toFixed(1) + ' GiB');
       vram = wrap;
     }
-    const health = gpu ? el('span', gpu.health, gpu.health === 'ok' ? 'ok' : 'bad') : '';
+    const health = gpu ? el('span', gpu.health, gpu.health === 'ok' || gpu.health === 'healthy' ? 'ok' : 'bad') : '';
     if (gpu) health.title = gpu.health_reason;
     return row([slot.pool, slot.busy + ' / ' + slot.size, gpu ? gpu.index + ': ' + gpu.name : '', vram, health]);
   }), 'no slots');

@@ -51,13 +51,13 @@ public class ConsoleApi {
     private final QueueMonitor monitor;
     private final LifetimeTotals totals;
     private final SlotScheduler scheduler;
-    private final GpuHealth gpus;
+    private final ConsoleGpus gpus;
     private final Registration registration;
     private final JobPoller poller;
     private final Drain drain;
 
     ConsoleApi(AgentIdentity identity, QueueInspector inspector, QueueMonitor monitor, LifetimeTotals totals,
-            SlotScheduler scheduler, GpuHealth gpus, Registration registration, JobPoller poller, Drain drain) {
+            SlotScheduler scheduler, ConsoleGpus gpus, Registration registration, JobPoller poller, Drain drain) {
         this.identity = identity;
         this.inspector = inspector;
         this.monitor = monitor;

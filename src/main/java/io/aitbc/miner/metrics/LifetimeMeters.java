@@ -26,7 +26,7 @@ import io.quarkus.scheduler.Scheduled;
  * The lasting totals of D45 as Prometheus counters that do not reset when the agent restarts: each reads the totals
  * {@link LifetimeTotals} last read from Redis. No series is exposed before the first read, since a counter that showed
  * 0 and then the stored total would look like a reset followed by a leap; the usual series exist from then on (every
- * type × outcome × code, both unit types, every receipt check), others as they are first counted.
+ * type × outcome × code, both unit types, every receipt check, the two usual TEE statuses), others as they are first counted.
  */
 @Startup
 @ApplicationScoped
@@ -35,6 +35,7 @@ public class LifetimeMeters {
     static final String NONE = "none";
     private static final List<String> UNITS = List.of("gpu_seconds", "cpu_seconds");
     private static final List<String> CHECKS = List.of("true", "false", "unchecked");
+    private static final List<String> TEE_USUAL = List.of("verified", "attestation_rejected");
     private static final List<String> UNREPORTED = List.of("not_found", "cancelled");
 
     private final MeterRegistry registry;
@@ -72,6 +73,8 @@ public class LifetimeMeters {
         last.earningsMicro().keySet().forEach(this::unit);
         CHECKS.forEach(this::receipt);
         last.receipts().keySet().forEach(this::receipt);
+        TEE_USUAL.forEach(this::tee);
+        last.teeStatuses().keySet().forEach(this::tee);
     }
 
     private void job(JobTally tally) {
@@ -90,6 +93,11 @@ public class LifetimeMeters {
     private void receipt(String verified) {
         register(MeterNames.LIFETIME_RECEIPTS, "Receipts received, counted in Redis",
                 t -> t.receipts().getOrDefault(verified, 0L), MeterNames.VERIFIED, verified);
+    }
+
+    private void tee(String label) {
+        register(MeterNames.LIFETIME_TEE_STATUSES, "Receipts' TEE statuses, counted in Redis",
+                t -> t.teeStatuses().getOrDefault(label, 0L), MeterNames.STATUS, label);
     }
 
     private void register(String name, String description, ToDoubleFunction<Totals> value, String... tags) {

@@ -1,8 +1,6 @@
 package io.aitbc.miner.metrics;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,13 +21,6 @@ import io.quarkus.runtime.Startup;
 @Startup
 @ApplicationScoped
 public class PresenceMetrics {
-
-    /** The coordinator's {@code tee_status} words (§3.3), and the agent's two of {@link TeeQuoteAnswered}. */
-    static final Set<String> TEE_STATUSES = Set.of("verified", "not_required", "attestation_rejected",
-            "enclave_mismatch", "attestation_not_found", "attestation_not_verified", "measurement_mismatch",
-            "auto_generation_rejected", "auto_generation_error", "error", TeeQuoteAnswered.NO_RECEIPT,
-            TeeQuoteAnswered.QUOTE_ERROR);
-    static final String OTHER = "other";
 
     private final MeterRegistry registry;
 
@@ -52,15 +43,9 @@ public class PresenceMetrics {
         offer(event.serviceType(), event.outcome()).increment();
     }
 
-    /** The bounded label of a {@code tee_status}: its first word ({@code error: …} → {@code error}), else other. */
-    static String teeLabel(String status) {
-        String word = status.split(":", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return TEE_STATUSES.contains(word) ? word : OTHER;
-    }
-
     private Counter tee(String status) {
         return Counter.builder(MeterNames.TEE_QUOTES).description("TEE statuses of the coordinator's receipts")
-                .tag(MeterNames.STATUS, teeLabel(status)).register(registry);
+                .tag(MeterNames.STATUS, TeeQuoteAnswered.label(status)).register(registry);
     }
 
     private Counter poolHub(String call, String outcome) {

@@ -3,6 +3,8 @@ package io.aitbc.miner.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,29 +110,23 @@ public class LifetimeTotals {
 
     static Totals parse(Map<String, Long> fields) {
         Map<JobTally, Long> jobs = new HashMap<>();
-        Map<String, Long> billed = new HashMap<>();
-        Map<String, Long> earned = new HashMap<>();
-        Map<String, Long> receipts = new HashMap<>();
+        Map<TotalField, Map<String, Long>> labelled = new EnumMap<>(TotalField.class);
         fields.forEach((field, value) -> {
             String[] parts = field.split(TotalField.SEPARATOR, -1);
             if (parts.length == 4 && parts[0].equals(TotalField.JOBS.key())) {
                 jobs.put(new JobTally(parts[1], parts[2], parts[3]), value);
             } else if (parts.length == 2) {
-                family(parts[0], billed, earned, receipts).ifPresent(map -> map.put(parts[1], value));
+                Arrays.stream(TotalField.values()).filter(f -> f != TotalField.JOBS && f.key().equals(parts[0]))
+                        .findFirst().ifPresent(f -> labelled.computeIfAbsent(f, k -> new HashMap<>()).put(parts[1], value));
             }
         });
-        return new Totals(Map.copyOf(jobs), Map.copyOf(billed), Map.copyOf(earned), Map.copyOf(receipts));
+        return new Totals(Map.copyOf(jobs), labels(labelled, TotalField.BILLED_MS),
+                labels(labelled, TotalField.EARNINGS_MICRO), labels(labelled, TotalField.RECEIPTS),
+                labels(labelled, TotalField.TEE));
     }
 
-    private static Optional<Map<String, Long>> family(String name, Map<String, Long> billed,
-            Map<String, Long> earned, Map<String, Long> receipts) {
-        if (name.equals(TotalField.BILLED_MS.key())) {
-            return Optional.of(billed);
-        }
-        if (name.equals(TotalField.EARNINGS_MICRO.key())) {
-            return Optional.of(earned);
-        }
-        return name.equals(TotalField.RECEIPTS.key()) ? Optional.of(receipts) : Optional.empty();
+    private static Map<String, Long> labels(Map<TotalField, Map<String, Long>> labelled, TotalField family) {
+        return Map.copyOf(labelled.getOrDefault(family, Map.of()));
     }
 
     private static Optional<String> family(String field, TotalField family) {

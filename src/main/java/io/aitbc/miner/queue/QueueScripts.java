@@ -41,7 +41,8 @@ final class QueueScripts {
         DUE(false),
         STATUS(false),
         UPGRADE(false),
-        TOTALS(false);
+        TOTALS(false),
+        TEE(false);
 
         private final boolean moves;
         private final String source;

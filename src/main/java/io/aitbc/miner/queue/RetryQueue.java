@@ -125,9 +125,12 @@ public class RetryQueue {
         return stored == null ? store.tree("{}") : store.tree(stored);
     }
 
-    /** Keeps the receipt's {@code tee_status} in the job's hash (D42). */
-    public void recordTeeStatus(String jobId, String status) {
-        store.setField(jobId, JobField.TEE_STATUS, status);
+    /**
+     * Keeps the receipt's {@code tee_status} in the job's hash (D42) and counts its label in the lasting totals (D45),
+     * both once per job: a status already kept stays, and is not counted again.
+     */
+    public void recordTeeStatus(String jobId, String status, String label) {
+        store.move(Script.TEE, List.of(keys.job(jobId), keys.totals()), status, label);
     }
 
     /** Marks an upload whose outcome is unknown: it is never resent blindly, reconciliation settles it (D6). */

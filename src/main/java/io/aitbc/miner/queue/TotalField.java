@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * The families of the lasting totals (D45), the one list of their names: fields of {@code miner:{<id>}:totals} are
- * {@code <family>:<label>:…} (jobs by type, outcome and error code; billed ms, earnings and receipts by their label),
+ * {@code <family>:<label>:…} (jobs by type, outcome and error code; billed ms, earnings, receipts and TEE statuses by their
+ * label),
  * and the hourly buckets hold one field per family. Lua reads them as the table {@code T}.
  */
 enum TotalField {
@@ -15,7 +16,9 @@ enum TotalField {
     /** Earnings in millionths (the receipts' {@code price}, or the coordinator's rule without one), by unit type. */
     EARNINGS_MICRO,
     /** Receipts received, by {@code verified} ({@code true}, {@code false}, {@code unchecked}). */
-    RECEIPTS;
+    RECEIPTS,
+    /** Receipts' {@code tee_status}, one per job, by its bounded label (D42: {@code TeeQuoteAnswered#label}). */
+    TEE;
 
     /** What separates a family from its labels in a field name. */
     static final String SEPARATOR = ":";

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param earningsMicro earnings in millionths by unit type: the receipts' {@code price}, or the coordinator's rule for
  *        the metrics sent where no receipt came
  * @param receipts receipts received by {@code verified} ({@code true}, {@code false}, {@code unchecked})
+ * @param teeStatuses receipts' {@code tee_status} by bounded label, one per job (D42)
  */
 public record Totals(Map<JobTally, Long> jobs, Map<String, Long> billedMs, Map<String, Long> earningsMicro,
-        Map<String, Long> receipts) {
+        Map<String, Long> receipts, Map<String, Long> teeStatuses) {
 
     /** The labels of one count of jobs. */
     public record JobTally(String type, String outcome, String errorCode) {
@@ -33,5 +34,5 @@ public record Totals(Map<JobTally, Long> jobs, Map<String, Long> billedMs, Map<S
     }
 
     /** Nothing counted yet. */
-    public static final Totals NONE = new Totals(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Totals NONE = new Totals(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 }

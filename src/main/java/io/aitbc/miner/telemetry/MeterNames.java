@@ -57,6 +57,8 @@ public final class MeterNames {
     public static final String LIFETIME_EARNINGS = "miner.lifetime.earnings";
     /** Counter kept in Redis (D45): receipts received, label {@link #VERIFIED}. */
     public static final String LIFETIME_RECEIPTS = "miner.lifetime.receipts";
+    /** Counter kept in Redis (D45): receipts' TEE statuses, one per job, label {@link #STATUS} (D42). */
+    public static final String LIFETIME_TEE_STATUSES = "miner.lifetime.tee.statuses";
 
     /** Inference backend: {@code ollama}, {@code openai}. */
     public static final String BACKEND = "backend";

@@ -83,7 +83,7 @@ class TeeAttachment {
                     jobId, recorded);
         }
         try {
-            queue.recordTeeStatus(jobId, recorded);
+            queue.recordTeeStatus(jobId, recorded, TeeQuoteAnswered.label(recorded));
         } catch (QueueUnavailableException e) {
             Log.warnf("TEE status of job %s not kept in Redis: %s", jobId, e.getMessage());
         }

@@ -116,6 +116,28 @@ class QueueScriptsTest {
     }
 
     @Test
+    void aReceiptsTeeStatusIsKeptAndCountedOncePerJob() {
+        enqueue("tee1");
+        claim("tee1");
+        complete("tee1");
+        report("tee1", "rtee1");
+        List<String> tee1 = List.of(keys.job("tee1"), keys.totals());
+
+        assertThat(move(Script.TEE, tee1, "verified", "verified")).isEqualTo(answer(Verdict.OK, JobState.DONE, 0));
+        assertThat(move(Script.TEE, tee1, "error: late", "error")).as("a status already kept stays")
+                .isEqualTo(answer(Verdict.ALREADY, JobState.DONE, 0));
+        enqueue("tee2");
+        move(Script.TEE, List.of(keys.job("tee2"), keys.totals()), "attestation_rejected", "attestation_rejected");
+        assertThat(move(Script.TEE, List.of(keys.job("gone"), keys.totals()), "verified", "verified").verdict())
+                .isEqualTo(Verdict.REFUSED);
+
+        assertThat(field("tee1", JobField.TEE_STATUS)).isEqualTo("verified");
+        assertThat(redis.key().exists(keys.job("gone"))).as("no hash is made for a job that is gone").isFalse();
+        assertThat(LifetimeTotals.parse(longs(keys.totals())).teeStatuses()).containsOnly(
+                Assertions.entry("verified", 1L), Assertions.entry("attestation_rejected", 1L));
+    }
+
+    @Test
     void transitionsOutsideTheirStateAreRefusedWithTheState() {
         enqueue("j2");
         assertThat(report("j2", "r2")).isEqualTo(answer(Verdict.REFUSED, JobState.READY, 0));

@@ -1,4 +1,4 @@
-package io.aitbc.miner.metrics;
+package io.aitbc.miner.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** TEE status labels stay bounded whatever free text the coordinator puts in {@code tee_status}. */
-class PresenceMetricsTest {
+class TeeQuoteAnsweredTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "verified|verified", "not_required|not_required",
@@ -14,6 +14,6 @@ class PresenceMetricsTest {
             "auto_generation_error: key missing|auto_generation_error", "no_receipt|no_receipt",
             "something new|other", "job-1234|other" })
     void theCoordinatorsWordsElseOther(String status, String label) {
-        assertThat(PresenceMetrics.teeLabel(status)).isEqualTo(label);
+        assertThat(TeeQuoteAnswered.label(status)).isEqualTo(label);
     }
 }
