@@ -126,9 +126,15 @@ public class GpuSampler {
         }
     }
 
+    /** Stops sampling; a query in flight is interrupted, and stop returns once it has ended (its process gone). */
     @PreDestroy
     void stop() {
         ticks.shutdownNow();
+        try {
+            ticks.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The sampling of one job's GPUs, from {@link #start} until {@link #stop}. */
