@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.inference.BackendModels;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamCall;
 import io.aitbc.miner.inference.StreamResults;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -72,11 +73,11 @@ public class OllamaClient {
             Thread.currentThread().interrupt();
             return BackendModels.unreachable("interrupted while listing Ollama's models");
         } catch (ExecutionException e) {
-            return unreachable(GenerateStream.describe(e.getCause()));
+            return unreachable(StreamCall.describe(e.getCause()));
         } catch (TimeoutException e) {
             return unreachable("no answer within " + TAGS_TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
-            return unreachable("unreadable model list: " + GenerateStream.describe(e));
+            return unreachable("unreadable model list: " + StreamCall.describe(e));
         }
     }
 
@@ -88,7 +89,7 @@ public class OllamaClient {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
-            Log.debugf("Ollama's loaded models cannot be listed: %s", GenerateStream.describe(e));
+            Log.debugf("Ollama's loaded models cannot be listed: %s", StreamCall.describe(e));
             return List.of();
         }
     }

@@ -28,6 +28,7 @@ import io.aitbc.miner.inference.GenerationRequest;
 import io.aitbc.miner.inference.InferenceBackend;
 import io.aitbc.miner.inference.InferenceConfig;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamCall;
 import io.aitbc.miner.inference.StreamResults;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
@@ -98,11 +99,11 @@ public class OpenAiBackend implements InferenceBackend {
             Thread.currentThread().interrupt();
             return BackendModels.unreachable("interrupted while listing the server's models");
         } catch (ExecutionException e) {
-            return unreachable(ServerErrors.describe(e.getCause()));
+            return unreachable(StreamCall.describe(e.getCause()));
         } catch (TimeoutException e) {
             return unreachable("no answer within " + LIST_TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
-            return unreachable("unreadable model list: " + ServerErrors.describe(e));
+            return unreachable("unreadable model list: " + StreamCall.describe(e));
         }
     }
 
