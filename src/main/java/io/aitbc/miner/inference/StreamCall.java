@@ -3,6 +3,7 @@ package io.aitbc.miner.inference;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.aitbc.miner.fetch.Watchdog;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
 import io.vertx.core.AsyncResult;
@@ -25,14 +26,13 @@ public abstract class StreamCall<T> {
 
     private static final int TEXT_MAX = 300;
 
-    private final Vertx vertx;
     private final String server;
     private final Duration firstTokenTimeout;
     private final Duration idleTimeout;
     private final CompletableFuture<T> result = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
-    private long timerId = -1;
+    private final Watchdog timer;
     /** When the first chunk arrived, in nanoseconds after the request; -1 until then. */
     private long firstChunkNanos = -1;
 
@@ -40,11 +40,11 @@ public abstract class StreamCall<T> {
      * @param server how messages name the server ({@code Ollama}, {@code the OpenAI-compatible server})
      */
     protected StreamCall(Vertx vertx, String server, Duration firstTokenTimeout, Duration idleTimeout) {
-        this.vertx = vertx;
+        this.timer = new Watchdog(vertx, this::onTimeout);
         this.server = server;
         this.firstTokenTimeout = firstTokenTimeout;
         this.idleTimeout = idleTimeout;
-        armTimer(firstTokenTimeout);
+        timer.arm(firstTokenTimeout);
     }
 
     /** Completes with the generation, or exceptionally with an {@link InferenceException}. */
@@ -86,7 +86,7 @@ public abstract class StreamCall<T> {
         if (firstChunkNanos < 0) {
             firstChunkNanos = System.nanoTime() - startNanos;
         }
-        armTimer(idleTimeout);
+        timer.arm(idleTimeout);
     }
 
     /** Whether the result is settled (a late chunk or handler then changes nothing). */
@@ -106,7 +106,7 @@ public abstract class StreamCall<T> {
 
     /** The stream finished: the timer stops and the result completes, unless a failure came first. */
     protected final void complete(T value) {
-        cancelTimer();
+        timer.cancel();
         result.complete(value);
     }
 
@@ -115,7 +115,7 @@ public abstract class StreamCall<T> {
         if (result.isDone()) {
             return;
         }
-        cancelTimer();
+        timer.cancel();
         Log.debugf("Generation on %s failed: %s %s", server, code, message);
         // completed first: the reset below calls the handlers again, and the first reason must win
         result.completeExceptionally(new InferenceException(code, message));
@@ -146,15 +146,4 @@ public abstract class StreamCall<T> {
         }
     }
 
-    private void armTimer(Duration delay) {
-        cancelTimer();
-        timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> onTimeout());
-    }
-
-    private void cancelTimer() {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-            timerId = -1;
-        }
-    }
 }
