@@ -11,9 +11,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitbc.miner.config.AgentIdentity;
+import io.aitbc.miner.fetch.PinnedHttpClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
@@ -21,9 +21,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The coordinator's HTTP transport: one pooled Vert.x client, each call sent and its answer read whole on the event
- * loop while the calling virtual thread waits, with no interceptor, proxy or context propagation on the way (issue
- * 19). Every call carries {@code X-Api-Key}, {@code X-Miner-ID} and the agent's {@code User-Agent};
+ * The coordinator's HTTP transport: one pooled Vert.x client pinned to one event loop ({@link PinnedHttpClient}), each
+ * call sent and its answer read whole there while the calling virtual thread waits, with no interceptor, proxy or
+ * context propagation on the way (issue 19). Every call carries {@code X-Api-Key}, {@code X-Miner-ID} and the agent's
+ * {@code User-Agent};
  * {@code Authorization} is never sent (once present, the coordinator demands a JWT and ignores the key). Connect
  * timeout 3 s, 6 s without data, 10 s in all: a call given up is reset, so it can never land after reconciliation
  * has decided about it. Idle connections close after 20 s, below uvicorn's 30 s keep-alive.
@@ -37,7 +38,7 @@ class CoordinatorHttp {
     static final int CALL_TIMEOUT_MS = 10_000;
     static final int KEEP_ALIVE_SECONDS = 20;
 
-    private final HttpClient http;
+    private final PinnedHttpClient http;
     private final String basePath;
     private final String apiKey;
     private final String minerId;
@@ -46,7 +47,7 @@ class CoordinatorHttp {
         URI base = URI.create(config.url());
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
-        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setVerifyHost(true)
+        this.http = new PinnedHttpClient(vertx, new HttpClientOptions().setSsl(tls).setVerifyHost(true)
                 .setDefaultHost(base.getHost()).setDefaultPort(port).setConnectTimeout(CONNECT_TIMEOUT_MS)
                 .setKeepAliveTimeout(KEEP_ALIVE_SECONDS).setMaxPoolSize(64));
         String path = base.getRawPath() == null ? "" : base.getRawPath();
@@ -68,7 +69,7 @@ class CoordinatorHttp {
                 .setIdleTimeout(IDLE_TIMEOUT_MS).putHeader("X-Api-Key", apiKey).putHeader("X-Miner-ID", minerId)
                 .putHeader(HttpHeaders.USER_AGENT, USER_AGENT).putHeader(HttpHeaders.ACCEPT, "application/json");
         CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();
-        CompletableFuture<HttpAnswer> answer = http.request(options).compose(request -> {
+        CompletableFuture<HttpAnswer> answer = http.call(options, request -> {
             sent.complete(request);
             if (body == null) {
                 return request.send();
