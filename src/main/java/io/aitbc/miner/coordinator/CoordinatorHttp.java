@@ -12,10 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitbc.miner.config.AgentIdentity;
 import io.aitbc.miner.fetch.PinnedHttpClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -71,20 +73,24 @@ class CoordinatorHttp {
         CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();
         CompletableFuture<HttpAnswer> answer = http.call(options, request -> {
             sent.complete(request);
-            if (body == null) {
-                return request.send();
-            }
-            request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-            return request.send(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
-        }).compose(response -> response.body().map(bytes -> new HttpAnswer(response.statusCode(), bytes.toString(),
-                response.getHeader("Retry-After"), response.getHeader("X-Request-ID"))))
-                .toCompletionStage().toCompletableFuture();
+            return send(request, body).compose(response -> response.body().map(bytes -> new HttpAnswer(
+                    response.statusCode(), bytes.toString(), response.getHeader("Retry-After"),
+                    response.getHeader("X-Request-ID"))));
+        }).toCompletionStage().toCompletableFuture();
         try {
             return answer.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | InterruptedException e) {
             sent.thenAccept(HttpClientRequest::reset);
             throw e;
         }
+    }
+
+    private static Future<HttpClientResponse> send(HttpClientRequest request, String body) {
+        if (body == null) {
+            return request.send();
+        }
+        request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        return request.send(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** One path segment percent-encoded (D2): everything but RFC 3986's unreserved characters. */

@@ -32,7 +32,11 @@ public final class PinnedHttpClient {
         this.context = vertx.getOrCreateContext();
     }
 
-    /** Runs one exchange: the request is opened on the client's context and {@code exchange} carries it on there. */
+    /**
+     * Runs one exchange: the request is opened on the client's context and {@code exchange} carries it on there.
+     * {@code exchange} must ask for the response's body in a step chained straight to {@code send()}: a body asked for
+     * one hop later may miss the end of a short answer, and then never completes.
+     */
     public <T> Future<T> call(RequestOptions options, Function<HttpClientRequest, Future<T>> exchange) {
         Promise<T> answer = Promise.promise();
         context.runOnContext(started -> {
