@@ -3,8 +3,6 @@ package io.aitbc.miner.coordinator;
 import java.net.ConnectException;
 import java.time.Duration;
 
-import jakarta.ws.rs.core.Response;
-
 /** Maps the coordinator's answers and transport failures to the typed exceptions of D1. */
 final class Answers {
 
@@ -14,16 +12,12 @@ final class Answers {
     }
 
     /** The body of a 2xx answer ({@code ""} when empty); any other status throws its typed exception. */
-    static String body(Endpoint endpoint, Response response, boolean safeToRepeat) {
-        try (response) {
-            int status = response.getStatus();
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            if (status >= 200 && status < 300) {
-                return body == null ? "" : body;
-            }
-            throw forStatus(endpoint, status, detail(response, body), response.getHeaderString("Retry-After"),
-                    safeToRepeat);
+    static String body(Endpoint endpoint, HttpAnswer answer, boolean safeToRepeat) {
+        int status = answer.status();
+        if (status >= 200 && status < 300) {
+            return answer.body();
         }
+        throw forStatus(endpoint, status, detail(answer), answer.retryAfter(), safeToRepeat);
     }
 
     /** A call that got no answer: refused connections had no effect, anything else may have. */
@@ -75,9 +69,9 @@ final class Answers {
         return false;
     }
 
-    private static String detail(Response response, String body) {
-        String requestId = response.getHeaderString("X-Request-ID");
-        String text = body == null ? "" : body.strip();
+    private static String detail(HttpAnswer answer) {
+        String requestId = answer.requestId();
+        String text = answer.body().strip();
         if (text.length() > 200) {
             text = text.substring(0, 200) + "…";
         }

@@ -9,14 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +35,8 @@ import io.quarkus.logging.Log;
 public class CoordinatorClient {
 
     static final int PAGE = 100;
+    /** The coordinator answers at once whatever the wait asked: the poll body never changes. */
+    static final String POLL_BODY = "{\"max_wait_seconds\":0}";
 
     private final CoordinatorCalls calls;
     private final AgentIdentity identity;
@@ -64,7 +63,8 @@ public class CoordinatorClient {
         body.set("capabilities", capabilities);
         body.put("concurrency", concurrency);
         region.ifPresentOrElse(r -> body.put("region", r), () -> body.putNull("region"));
-        call(Endpoint.REGISTER, true, () -> calls.register(body));
+        String text = text(body);
+        call(Endpoint.REGISTER, () -> calls.register(text));
     }
 
     /**
@@ -77,13 +77,13 @@ public class CoordinatorClient {
         body.put("status", status);
         body.putObject("metadata");
         body.setAll(extras);
-        call(Endpoint.HEARTBEAT, true, () -> calls.heartbeat(body));
+        String text = text(body);
+        call(Endpoint.HEARTBEAT, () -> calls.heartbeat(text));
     }
 
     /** Asks for one job; empty on 204. The coordinator answers at once whatever the wait asked. */
     public Optional<PolledJob> poll() throws InterruptedException {
-        ObjectNode body = json.createObjectNode().put("max_wait_seconds", 0);
-        String answer = call(Endpoint.POLL, false, () -> calls.poll(body));
+        String answer = call(Endpoint.POLL, () -> calls.poll(POLL_BODY));
         if (answer.isBlank()) {
             return Optional.empty();
         }
@@ -100,10 +100,12 @@ public class CoordinatorClient {
      */
     public Optional<String> report(String jobId, JobOutcome outcome) throws InterruptedException {
         if (outcome.report() == JobOutcome.Report.FAIL) {
-            call(Endpoint.FAIL, false, () -> calls.fail(jobId, outcome.body()));
+            String body = text(outcome.body());
+            call(Endpoint.FAIL, () -> calls.fail(jobId, body));
             return Optional.empty();
         }
-        String answer = call(Endpoint.RESULT, false, () -> calls.result(jobId, outcome.body()));
+        String body = text(outcome.body());
+        String answer = call(Endpoint.RESULT, () -> calls.result(jobId, body));
         return RawJson.objectMember(answer, "receipt");
     }
 
@@ -116,7 +118,7 @@ public class CoordinatorClient {
         for (int offset = 0;; offset += PAGE) {
             int from = offset;
             JsonNode page = parse(Endpoint.LIST_JOBS,
-                    call(Endpoint.LIST_JOBS, true, () -> calls.jobs(identity.minerId(), "RUNNING", PAGE, from)));
+                    call(Endpoint.LIST_JOBS, () -> calls.jobs(identity.minerId(), "RUNNING", PAGE, from)));
             if (page.has("error") || !page.path("jobs").isArray()) {
                 throw new CoordinatorUnavailableException(Endpoint.LIST_JOBS, 200, "listing incomplete", null);
             }
@@ -129,10 +131,10 @@ public class CoordinatorClient {
 
     /** Marks this miner OFFLINE at the coordinator. */
     public void deregister() throws InterruptedException {
-        call(Endpoint.DEREGISTER, true, () -> calls.deregister(identity.minerId()));
+        call(Endpoint.DEREGISTER, () -> calls.deregister(identity.minerId()));
     }
 
-    private String call(Endpoint endpoint, boolean safeToRepeat, Supplier<String> call) throws InterruptedException {
+    private String call(Endpoint endpoint, Call call) throws InterruptedException {
         limiter.acquire(endpoint);
         try {
             return timed(endpoint, call);
@@ -142,10 +144,6 @@ public class CoordinatorClient {
         } catch (CoordinatorAuthException e) {
             authRefused.fire(new CoordinatorAuthRefused(e.getMessage()));
             throw e;
-        } catch (CircuitBreakerOpenException e) {
-            throw new CoordinatorUnavailableException(endpoint, 0, "circuit open, nothing sent", e);
-        } catch (TimeoutException e) {
-            throw Answers.forTransport(endpoint, e, safeToRepeat);
         }
     }
 
@@ -162,12 +160,12 @@ public class CoordinatorClient {
     }
 
     /** Runs one call and tells how it ended and how long it took. */
-    private String timed(Endpoint endpoint, Supplier<String> call) {
+    private String timed(Endpoint endpoint, Call call) throws InterruptedException {
         long start = System.nanoTime();
         boolean succeeded = false;
         int status = 0;
         try {
-            String answer = call.get();
+            String answer = call.send();
             succeeded = true;
             return answer;
         } catch (CoordinatorException e) {
@@ -179,11 +177,25 @@ public class CoordinatorClient {
         }
     }
 
+    private String text(JsonNode body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request body not writable as JSON", e);
+        }
+    }
+
     private JsonNode parse(Endpoint endpoint, String answer) {
         try {
             return json.readTree(answer);
         } catch (IOException e) {
             throw new AmbiguousOutcomeException(endpoint, 200, "unreadable answer", e);
         }
+    }
+
+    /** One call through {@link CoordinatorCalls}. */
+    @FunctionalInterface
+    private interface Call {
+        String send() throws InterruptedException;
     }
 }

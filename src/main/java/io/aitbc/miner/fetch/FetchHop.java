@@ -13,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -72,7 +71,7 @@ final class FetchHop {
     }
 
     /** Sends the request to {@code address}; the whole hop must end within {@code remaining}. */
-    synchronized void start(HttpClient http, InetAddress address, Duration remaining) {
+    synchronized void start(PinnedHttpClient http, InetAddress address, Duration remaining) {
         total.arm(remaining);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(url.host())
                 .setPort(url.port()).setSsl(url.https()).setURI(url.requestUri()).setFollowRedirects(false)
@@ -80,7 +79,7 @@ final class FetchHop {
                 .setConnectTimeout(limits.connect().toMillis()).setIdleTimeout(limits.idle().toMillis())
                 .putHeader(HttpHeaders.USER_AGENT, USER_AGENT).putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
         url.basicAuthorization().ifPresent(auth -> options.putHeader(HttpHeaders.AUTHORIZATION, auth));
-        http.request(options).onComplete(connected -> onConnected(connected, address));
+        http.request(options, connected -> onConnected(connected, address));
     }
 
     /** Stops the request (the job was stopped); the answer no longer matters. */

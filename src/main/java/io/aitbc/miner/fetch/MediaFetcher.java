@@ -20,7 +20,6 @@ import io.aitbc.miner.workspace.Workspaces;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.TrustOptions;
 
@@ -40,7 +39,7 @@ public class MediaFetcher {
     public static final int MAX_REDIRECTS = 5;
 
     private final Vertx vertx;
-    private final HttpClient http;
+    private final PinnedHttpClient http;
     private final HostResolver resolver;
     private final AddressPolicy policy;
     private final FetchLimits limits;
@@ -66,7 +65,7 @@ public class MediaFetcher {
         if (trust != null) {
             options.setTrustOptions(trust);
         }
-        this.http = vertx.createHttpClient(options);
+        this.http = new PinnedHttpClient(vertx, options);
     }
 
     /**

@@ -6,8 +6,8 @@ import io.vertx.core.Vertx;
 
 /**
  * One re-armable Vert.x timer for a streaming HTTP call: armed with a delay, armed again on progress, cancelled when the
- * call ends. The fetch and the Whisper call use it for their first-byte, idle and total limits. Not synchronised: it
- * is used under its call's lock.
+ * call ends. The fetch, the Whisper call and the inference streams use it for their first-byte (first-token), idle and
+ * total limits. Not synchronised: it is used under its call's lock.
  */
 public final class Watchdog {
 

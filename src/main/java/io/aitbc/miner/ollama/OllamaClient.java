@@ -16,16 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitbc.miner.fetch.PinnedHttpClient;
 import io.aitbc.miner.inference.BackendModels;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamCall;
 import io.aitbc.miner.inference.StreamResults;
 import io.quarkus.logging.Log;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -45,14 +44,14 @@ public class OllamaClient {
     private final Vertx vertx;
     private final URI base;
     private final String pathPrefix;
-    private final HttpClient http;
+    private final PinnedHttpClient http;
 
     public OllamaClient(Vertx vertx, OllamaConfig ollama) {
         this.vertx = vertx;
         this.base = ollama.url();
         this.pathPrefix = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        this.http = vertx.createHttpClient(new HttpClientOptions()
+        this.http = new PinnedHttpClient(vertx, new HttpClientOptions()
                 .setSsl(tls)
                 .setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
@@ -72,11 +71,11 @@ public class OllamaClient {
             Thread.currentThread().interrupt();
             return BackendModels.unreachable("interrupted while listing Ollama's models");
         } catch (ExecutionException e) {
-            return unreachable(GenerateStream.describe(e.getCause()));
+            return unreachable(StreamCall.describe(e.getCause()));
         } catch (TimeoutException e) {
             return unreachable("no answer within " + TAGS_TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
-            return unreachable("unreadable model list: " + GenerateStream.describe(e));
+            return unreachable("unreadable model list: " + StreamCall.describe(e));
         }
     }
 
@@ -88,7 +87,7 @@ public class OllamaClient {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
-            Log.debugf("Ollama's loaded models cannot be listed: %s", GenerateStream.describe(e));
+            Log.debugf("Ollama's loaded models cannot be listed: %s", StreamCall.describe(e));
             return List.of();
         }
     }
@@ -109,8 +108,7 @@ public class OllamaClient {
         GenerateStream stream = new GenerateStream(vertx, MAPPER, model, firstTokenTimeout, idleTimeout);
         Buffer request = Buffer.buffer(body.toString());
         http.request(options(HttpMethod.POST, "/api/generate")
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"))
-                .onComplete(connected -> stream.send(connected, request));
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json"), connected -> stream.send(connected, request));
         return StreamResults.await(stream.result(), stream::cancel);
     }
 
@@ -121,9 +119,7 @@ public class OllamaClient {
 
     private JsonNode get(String path)
             throws InterruptedException, ExecutionException, TimeoutException, IOException {
-        Buffer body = http.request(options(HttpMethod.GET, path))
-                .compose(request -> request.send())
-                .compose(OllamaClient::okBody)
+        Buffer body = http.call(options(HttpMethod.GET, path), request -> request.send().compose(PinnedHttpClient::okBody))
                 .toCompletionStage().toCompletableFuture()
                 .get(TAGS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return MAPPER.readTree(body.getBytes());
@@ -131,13 +127,6 @@ public class OllamaClient {
 
     private RequestOptions options(HttpMethod method, String path) {
         return new RequestOptions().setMethod(method).setURI(pathPrefix + path);
-    }
-
-    private static Future<Buffer> okBody(HttpClientResponse response) {
-        if (response.statusCode() != 200) {
-            return Future.failedFuture(new IllegalStateException("HTTP " + response.statusCode()));
-        }
-        return response.body();
     }
 
     private static List<String> modelNames(JsonNode tags) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitbc.miner.config.InvalidConfigException;
 import io.aitbc.miner.config.SecretFile;
+import io.aitbc.miner.fetch.PinnedHttpClient;
 import io.aitbc.miner.inference.Backend;
 import io.aitbc.miner.inference.BackendModels;
 import io.aitbc.miner.inference.Generation;
@@ -28,13 +29,12 @@ import io.aitbc.miner.inference.GenerationRequest;
 import io.aitbc.miner.inference.InferenceBackend;
 import io.aitbc.miner.inference.InferenceConfig;
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamCall;
 import io.aitbc.miner.inference.StreamResults;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -61,7 +61,7 @@ public class OpenAiBackend implements InferenceBackend {
     private final ModelMap map;
     private final int maxTokens;
     private final Optional<String> authorization;
-    private final HttpClient http;
+    private final PinnedHttpClient http;
     private final String pathPrefix;
     private volatile List<String> served = List.of();
 
@@ -77,7 +77,7 @@ public class OpenAiBackend implements InferenceBackend {
                 "MINER_OPENAI_API_KEY_FILE")) : Optional.empty();
         URI base = config.url().orElse(URI.create("http://127.0.0.1:8000"));
         this.pathPrefix = Optional.ofNullable(base.getPath()).orElse("").replaceAll("/+$", "").replaceAll("/v1$", "");
-        this.http = used ? vertx.createHttpClient(clientOptions(base)) : null;
+        this.http = used ? new PinnedHttpClient(vertx, clientOptions(base)) : null;
     }
 
     @Override
@@ -98,11 +98,11 @@ public class OpenAiBackend implements InferenceBackend {
             Thread.currentThread().interrupt();
             return BackendModels.unreachable("interrupted while listing the server's models");
         } catch (ExecutionException e) {
-            return unreachable(ServerErrors.describe(e.getCause()));
+            return unreachable(StreamCall.describe(e.getCause()));
         } catch (TimeoutException e) {
             return unreachable("no answer within " + LIST_TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
-            return unreachable("unreadable model list: " + ServerErrors.describe(e));
+            return unreachable("unreadable model list: " + StreamCall.describe(e));
         }
     }
 
@@ -125,7 +125,7 @@ public class OpenAiBackend implements InferenceBackend {
                 request.idleTimeout());
         Buffer body = Buffer.buffer(body(request, model).toString());
         http.request(options(HttpMethod.POST, "/v1/completions").putHeader(HttpHeaders.CONTENT_TYPE,
-                "application/json")).onComplete(connected -> stream.send(connected, body));
+                "application/json"), connected -> stream.send(connected, body));
         return StreamResults.await(stream.result(), stream::cancel);
     }
 
@@ -151,11 +151,8 @@ public class OpenAiBackend implements InferenceBackend {
     }
 
     private JsonNode get(String path) throws InterruptedException, ExecutionException, TimeoutException, IOException {
-        Buffer body = http.request(options(HttpMethod.GET, path))
-                .compose(request -> request.send())
-                .compose(response -> response.statusCode() == 200 ? response.body()
-                        : Future.failedFuture(new IllegalStateException("HTTP " + response.statusCode())))
-                .toCompletionStage().toCompletableFuture()
+        Buffer body = http.call(options(HttpMethod.GET, path), request -> request.send()
+                .compose(PinnedHttpClient::okBody)).toCompletionStage().toCompletableFuture()
                 .get(LIST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return MAPPER.readTree(body.getBytes());
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitbc.miner.inference.InferenceException;
+import io.aitbc.miner.inference.StreamCall;
 import io.aitbc.miner.job.ErrorCode;
 
 /**
@@ -15,8 +16,6 @@ import io.aitbc.miner.job.ErrorCode;
  * plain text; messages are cut short and never hold the prompt.
  */
 final class ServerErrors {
-
-    private static final int TEXT_MAX = 300;
 
     private ServerErrors() {
     }
@@ -46,11 +45,6 @@ final class ServerErrors {
                 : new InferenceException(ErrorCode.E_RUNNER, "the server reported an error mid-stream: " + message);
     }
 
-    static String describe(Throwable error) {
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + cut(message));
-    }
-
     private static boolean contextOverflow(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         return lower.contains("context length") || lower.contains("context size") || lower.contains("context window");
@@ -65,21 +59,18 @@ final class ServerErrors {
         } catch (IOException e) {
             // not JSON: the raw text says what went wrong
         }
-        return cut(body.strip());
+        return StreamCall.cut(body.strip());
     }
 
     private static String message(JsonNode node) {
         JsonNode error = node.path("error");
         if (error.isObject()) {
-            return cut(error.path("message").asText(error.toString()));
+            return StreamCall.cut(error.path("message").asText(error.toString()));
         }
         if (error.isTextual()) {
-            return cut(error.asText());
+            return StreamCall.cut(error.asText());
         }
-        return cut(node.path("message").asText(node.path("detail").asText(node.toString())));
+        return StreamCall.cut(node.path("message").asText(node.path("detail").asText(node.toString())));
     }
 
-    private static String cut(String text) {
-        return text.length() <= TEXT_MAX ? text : text.substring(0, TEXT_MAX) + "...";
-    }
 }

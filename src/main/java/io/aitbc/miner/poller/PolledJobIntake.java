@@ -11,24 +11,26 @@ import io.aitbc.miner.job.ErrorCode;
 import io.aitbc.miner.job.Job;
 import io.aitbc.miner.job.JobIds;
 import io.aitbc.miner.job.JobOutcome;
-import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
 
 /**
- * Takes custody of a polled job: writes it to Redis before anything else happens to it (D12), retrying while Redis is
- * away so the poll loop stops rather than losing it. A job whose id cannot name a Redis key (D5) is failed at once
- * with {@code E_BADJOB}.
+ * Takes custody of a polled job: the scheduler writes it to Redis before anything else happens to it (D12), straight
+ * to {@code running} when a slot is free, retrying while Redis is away so the poll loop stops rather than losing it
+ * ({@link SlotScheduler#takeIn}). A job whose id cannot name a Redis key (D5) is failed at once with {@code E_BADJOB}.
  */
 @ApplicationScoped
 class PolledJobIntake implements JobPoller.Intake {
 
     private final RetryQueue queue;
+    private final SlotScheduler scheduler;
     private final CoordinatorClient coordinator;
     private final Clock clock = Clock.systemUTC();
 
-    PolledJobIntake(RetryQueue queue, CoordinatorClient coordinator) {
+    PolledJobIntake(RetryQueue queue, SlotScheduler scheduler, CoordinatorClient coordinator) {
         this.queue = queue;
+        this.scheduler = scheduler;
         this.coordinator = coordinator;
     }
 
@@ -42,8 +44,7 @@ class PolledJobIntake implements JobPoller.Intake {
             refuse(job);
             return;
         }
-        Durably.run("polled job " + job.jobId(), () -> queue.enqueue(job.jobId(), job.payload(), job.constraints(),
-                clock.instant().plus(Job.DEADLINE_BOUND)));
+        scheduler.takeIn(job.jobId(), job.payload(), job.constraints(), clock.instant().plus(Job.DEADLINE_BOUND));
         Log.debugf("Job %s polled and stored", job.jobId());
     }
 

@@ -1,6 +1,7 @@
 package io.aitbc.miner.queue;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 
@@ -18,15 +19,23 @@ public final class Durably {
 
     /** Runs {@code step} until Redis takes it; {@code what} names it in the log. */
     public static void run(String what, Runnable step) throws InterruptedException {
+        call(what, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code step} until Redis takes it and answers what the step answered; {@code what} names it in the log. */
+    public static <T> T call(String what, Supplier<T> step) throws InterruptedException {
         Duration wait = FIRST_WAIT;
         boolean logged = false;
         while (true) {
             try {
-                step.run();
+                T answer = step.get();
                 if (logged) {
                     Log.infof("Redis answered again: %s done", what);
                 }
-                return;
+                return answer;
             } catch (QueueUnavailableException e) {
                 if (!logged) {
                     Log.warnf("Holding %s in memory until Redis answers: %s", what, e.getMessage());

@@ -24,6 +24,7 @@ final class QueueScripts {
     enum Script {
         ENQUEUE(true),
         CLAIM(true),
+        INTAKE(true),
         COMPLETE(true),
         REPORT(true),
         AMEND(false),

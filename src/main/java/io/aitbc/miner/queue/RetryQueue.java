@@ -62,6 +62,25 @@ public class RetryQueue {
         return added;
     }
 
+    /** The slot a job with this payload and these constraints needs (D13), as {@link #enqueue} stores it. */
+    public SlotNeed need(JsonNode payload, JsonNode constraints) {
+        return needs.of(payload, constraints);
+    }
+
+    /**
+     * Stores a polled job straight in {@code running} for this process, for a job that already holds a slot of
+     * {@code need}: one round trip where {@link #enqueue} then {@link #claim} take two. Empty when Redis already knew
+     * the job.
+     */
+    public Optional<Job> enqueueRunning(String jobId, JsonNode payload, JsonNode constraints, Instant deadline,
+            SlotNeed need) {
+        boolean added = store.move(Script.INTAKE, List.of(keys.job(jobId), keys.state(JobState.RUNNING)), jobId,
+                payload.toString(), constraints.toString(), Long.toString(deadline.toEpochMilli()), store.now(),
+                StoredNeeds.text(need), JobType.of(payload).label(), Long.toString(ProcessHandle.current().pid()),
+                QueueStore.OWNER).ok();
+        return added ? Optional.of(new Job(jobId, payload, constraints, deadline, 1)) : Optional.empty();
+    }
+
     /** Moves a ready job to {@code running} for this process; empty when another consumer or state has it. */
     public Optional<Job> claim(String jobId) {
         ScriptAnswer answer = store.move(Script.CLAIM,

@@ -42,13 +42,26 @@ final class Admission {
         if (admitted.containsKey(jobId) || waiting.containsKey(jobId)) {
             return Optional.empty();
         }
-        SlotNeed effective = pools.canMeet(need) ? need : SlotNeed.of(SlotKind.CPU);
+        SlotNeed effective = effective(need);
         Optional<Lease> lease = pools.tryAcquire(effective);
         if (lease.isPresent()) {
             admitted.put(jobId, lease.get());
         } else {
             waiting.put(jobId, effective);
         }
+        return lease;
+    }
+
+    /**
+     * A job not stored yet (just polled): its slot when one of its need is free, else empty, and nothing is remembered
+     * (it is stored in {@code ready}, and its wake-up offers it then).
+     */
+    synchronized Optional<Lease> admitNew(String jobId, SlotNeed need) {
+        if (admitted.containsKey(jobId) || waiting.containsKey(jobId)) {
+            return Optional.empty();
+        }
+        Optional<Lease> lease = pools.tryAcquire(effective(need));
+        lease.ifPresent(granted -> admitted.put(jobId, granted));
         return lease;
     }
 
@@ -63,6 +76,10 @@ final class Admission {
         }
         lease.release();
         return reconsider();
+    }
+
+    private SlotNeed effective(SlotNeed need) {
+        return pools.canMeet(need) ? need : SlotNeed.of(SlotKind.CPU);
     }
 
     /** The waiting jobs that find a slot now (one was freed, or a GPU takes jobs again), oldest first, admitted. */

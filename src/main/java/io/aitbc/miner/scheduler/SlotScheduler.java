@@ -1,5 +1,6 @@
 package io.aitbc.miner.scheduler;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitbc.miner.gpuhealth.GpuHealth;
 import io.aitbc.miner.gpuhealth.GpuHealthChanged;
@@ -24,7 +28,9 @@ import io.aitbc.miner.job.JobStarted;
 import io.aitbc.miner.job.JobWaiting;
 import io.aitbc.miner.job.ReadyJob;
 import io.aitbc.miner.job.SlotKind;
+import io.aitbc.miner.job.SlotNeed;
 import io.aitbc.miner.probe.HardwareProbe;
+import io.aitbc.miner.queue.Durably;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.quarkus.logging.Log;
@@ -97,6 +103,43 @@ public class SlotScheduler {
         }
     }
 
+    /**
+     * Takes custody of a job just polled (D12): stored in Redis before anything else happens to it, retried while
+     * Redis is away. When a slot of its need is free it is stored straight in {@code running} and started, one Redis
+     * round trip where {@code ready} then a claim take two (issue 19); otherwise it waits in {@code ready} like any
+     * other job. A job Redis already knew is left alone.
+     */
+    public void takeIn(String jobId, JsonNode payload, JsonNode constraints, Instant deadline)
+            throws InterruptedException {
+        SlotNeed need = queue.need(payload, constraints);
+        Optional<Lease> lease = admission.admitNew(jobId, need);
+        if (lease.isEmpty()) {
+            Durably.run("polled job " + jobId, () -> queue.enqueue(jobId, payload, constraints, deadline));
+            return;
+        }
+        Optional<Job> job = storeRunning(jobId, payload, constraints, deadline, need);
+        if (job.isPresent()) {
+            waiting.fire(new JobWaiting(jobId));
+            start(jobId, lease.get(), () -> job);
+        }
+    }
+
+    /** The polled job stored in {@code running}, holding its slot; the slot is freed when it was not stored. */
+    private Optional<Job> storeRunning(String jobId, JsonNode payload, JsonNode constraints, Instant deadline,
+            SlotNeed need) throws InterruptedException {
+        boolean stored = false;
+        try {
+            Optional<Job> job = Durably.call("polled job " + jobId,
+                    () -> queue.enqueueRunning(jobId, payload, constraints, deadline, need));
+            stored = job.isPresent();
+            return job;
+        } finally {
+            if (!stored) {
+                free(jobId);
+            }
+        }
+    }
+
     @Incoming(Channels.JOBS_READY)
     void onReady(ReadyJob job) {
         if (running.containsKey(job.jobId())) {
@@ -113,16 +156,26 @@ public class SlotScheduler {
     }
 
     private void launch(String jobId, Lease lease) {
+        start(jobId, lease, () -> claim(jobId));
+    }
+
+    /** Runs the job {@code job} answers (none: nothing to run) on its own virtual thread, then frees its slot. */
+    private void start(String jobId, Lease lease, Supplier<Optional<Job>> job) {
         FutureTask<Void> task = new FutureTask<>(() -> {
             try {
-                claim(jobId).ifPresent(job -> runWith(job, lease));
+                job.get().ifPresent(claimed -> runWith(claimed, lease));
             } finally {
                 running.remove(jobId);
-                admission.release(jobId).forEach(next -> launch(next.jobId(), next.lease()));
+                free(jobId);
             }
         }, null);
         running.put(jobId, task);
         jobs.execute(task);
+    }
+
+    /** The job's slot is free again: the jobs waiting that find one now are launched. */
+    private void free(String jobId) {
+        admission.release(jobId).forEach(next -> launch(next.jobId(), next.lease()));
     }
 
     private Optional<Job> claim(String jobId) {

@@ -78,9 +78,11 @@ public final class Chaos {
             try (AgentProcess agent = AgentProcess.start(env(redis, sim, ollama), work.resolve("agent.log"))) {
                 Awaitility.await("every job reported").atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofMillis(250)).until(() -> allEnded(sim, ids));
+                awaitSettled(redis);
                 agent.terminate();
             }
             out.println("Receipts kept by the agent: " + ChaosTotals.receiptsKept(redis, MINER_ID));
+            ChaosTotals.uncountedResults(redis, sim, ids).forEach(job -> out.println("Not counted as a result: " + job));
             return ChaosReport.of(sim, ids, Duration.between(start, Instant.now()), round, recoveries)
                     .withTotals(ChaosTotals.agent(redis, MINER_ID), ChaosTotals.simulator(sim, ids));
         }
@@ -105,6 +107,19 @@ public final class Chaos {
             out.println("No report within 30 s of a start");
         }
         return Duration.between(started, Instant.now());
+    }
+
+    /**
+     * Waits until the agent has settled every outbox entry: a report whose answer a fault lost is counted in the
+     * lasting totals only when reconciliation settles it (two RUNNING listings apart), which can come after the
+     * simulator has seen the last report.
+     */
+    private void awaitSettled(RedisServer redis) {
+        String outbox = "miner:{" + MINER_ID + "}:outbox";
+        out.println("Outbox entries still to settle when the simulator had every report: "
+                + redis.command("ZCARD", outbox).substring(1));
+        Awaitility.await("every outbox entry settled").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(250)).until(() -> redis.command("ZCARD", outbox).equals(":0"));
     }
 
     static boolean allEnded(CoordinatorSimulator sim, List<String> ids) {

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code bin/chaos [jobs] [seed] [kills]}: the chaos scenario at any size; prints the figures, exits 1 on a lost or double job.
+ * {@code bin/chaos [jobs] [seed] [kills]}: the chaos scenario at any size; prints the figures, exits 1 on a lost or double job
+ * or lasting totals that differ from the simulator's.
  */
 public final class ChaosMain {
 
@@ -20,6 +21,7 @@ public final class ChaosMain {
         System.out.println("Chaos run: " + jobs + " jobs, seed " + seed + ", agent log " + work.resolve("agent.log"));
         ChaosReport report = new Chaos(jobs, kills, work, System.out, seed).run();
         System.out.println("CHAOS " + report);
-        System.exit(report.lost() == 0 && report.duplicated() == 0 && report.extraReceipts() == 0 ? 0 : 1);
+        System.exit(report.lost() == 0 && report.duplicated() == 0 && report.extraReceipts() == 0
+                && report.agentTotals().equals(report.simulatorTotals()) ? 0 : 1);
     }
 }

@@ -32,6 +32,13 @@ public record ChaosTotals(long results, long failures, long billedMs, long earne
             return sum
             """;
 
+    /** The job hash's state, report and report reason as one status reply ({@code -} for a missing field). */
+    private static final String FIELDS = """
+            local f = redis.call('HMGET', KEYS[1], 'state', 'report', 'report_reason')
+            for i = 1, 3 do if not f[i] then f[i] = '-' end end
+            return {ok = table.concat(f, '/')}
+            """;
+
     /** What the agent counted in Redis for {@code minerId}. */
     static ChaosTotals agent(RedisServer redis, String minerId) {
         String key = "miner:{" + minerId + "}:totals";
@@ -54,6 +61,17 @@ public record ChaosTotals(long results, long failures, long billedMs, long earne
                 receipts.stream().mapToLong(r -> Math.round(r.receipt().path("units").asDouble() * 1000)).sum(),
                 receipts.stream().mapToLong(r -> r.receipt().path("price").decimalValue()
                         .setScale(6, RoundingMode.HALF_EVEN).movePointRight(6).longValue()).sum());
+    }
+
+    /**
+     * The jobs the simulator completed that the agent did not count as a result, each with the state, report and
+     * reason its hash holds: what to look up in the agent's log when the totals differ.
+     */
+    static List<String> uncountedResults(RedisServer redis, CoordinatorSimulator sim, List<String> ids) {
+        return ids.stream().filter(id -> sim.job(id).orElseThrow().state() == SimJobState.COMPLETED)
+                .map(id -> id + " " + redis.command("EVAL", FIELDS, "1", "miner:{" + Chaos.MINER_ID + "}:job:" + id))
+                .filter(line -> !line.endsWith("+done/RESULT/reported") && !line.endsWith("+done/RESULT/reconciled"))
+                .toList();
     }
 
     private static long sum(RedisServer redis, String key, String pattern) {

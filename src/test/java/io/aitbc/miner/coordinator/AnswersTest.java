@@ -7,17 +7,15 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 
-import jakarta.ws.rs.core.Response;
-
 import org.junit.jupiter.api.Test;
 
 class AnswersTest {
 
     @Test
     void twoHundredsAnswerTheirBodyAndNoContentAnEmptyOne() {
-        assertThat(Answers.body(Endpoint.POLL, Response.ok("{\"job_id\":\"a\"}").build(), false))
+        assertThat(Answers.body(Endpoint.POLL, new HttpAnswer(200, "{\"job_id\":\"a\"}", null, null), false))
                 .isEqualTo("{\"job_id\":\"a\"}");
-        assertThat(Answers.body(Endpoint.POLL, Response.noContent().build(), false)).isEmpty();
+        assertThat(Answers.body(Endpoint.POLL, new HttpAnswer(204, null, null, null), false)).isEmpty();
     }
 
     @Test
@@ -44,7 +42,7 @@ class AnswersTest {
 
     @Test
     void tooManyRequestsCarriesRetryAfterWithTheUsualMinuteAsFallback() {
-        Response limited = Response.status(429).header("Retry-After", "7").entity("{}").build();
+        HttpAnswer limited = new HttpAnswer(429, "{}", "7", null);
         assertThatThrownBy(() -> Answers.body(Endpoint.POLL, limited, false)).isInstanceOfSatisfying(
                 RateLimitedException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
         assertThat(Answers.retryAfter(null)).isEqualTo(Duration.ofSeconds(60));
@@ -63,7 +61,7 @@ class AnswersTest {
                 .isInstanceOf(CoordinatorUnavailableException.class);
     }
 
-    private static Response status(int status, String body) {
-        return Response.status(status).entity(body).header("X-Request-ID", "req-1").build();
+    private static HttpAnswer status(int status, String body) {
+        return new HttpAnswer(status, body, null, "req-1");
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 
-import jakarta.ws.rs.core.Response;
-
 /**
  * The typed exceptions the coordinator client throws, made the way the client makes them ({@link Answers}), for
  * unit tests of the stages that react to them.
@@ -17,13 +15,13 @@ public final class CoordinatorAnswers {
 
     /** What a call to {@code endpoint} throws for an answer with {@code status} (not a 2xx). */
     public static CoordinatorException status(Endpoint endpoint, int status) {
-        return thrown(endpoint, Response.status(status).entity("{\"detail\":\"status " + status + "\"}").build());
+        return thrown(endpoint, new HttpAnswer(status, "{\"detail\":\"status " + status + "\"}", null, null));
     }
 
     /** A 429 asking to wait {@code retryAfter}. */
     public static RateLimitedException rateLimited(Endpoint endpoint, Duration retryAfter) {
         return (RateLimitedException) thrown(endpoint,
-                Response.status(429).header("Retry-After", Long.toString(retryAfter.toSeconds())).build());
+                new HttpAnswer(429, "", Long.toString(retryAfter.toSeconds()), null));
     }
 
     /** A refused connection: nothing was sent. */
@@ -37,13 +35,13 @@ public final class CoordinatorAnswers {
         return Answers.forTransport(endpoint, new RuntimeException(new IOException("Connection reset")), false);
     }
 
-    private static CoordinatorException thrown(Endpoint endpoint, Response response) {
+    private static CoordinatorException thrown(Endpoint endpoint, HttpAnswer response) {
         boolean safeToRepeat = endpoint != Endpoint.POLL && endpoint != Endpoint.RESULT && endpoint != Endpoint.FAIL;
         try {
             Answers.body(endpoint, response, safeToRepeat);
         } catch (CoordinatorException e) {
             return e;
         }
-        throw new IllegalArgumentException(response.getStatus() + " is a success");
+        throw new IllegalArgumentException(response.status() + " is a success");
     }
 }

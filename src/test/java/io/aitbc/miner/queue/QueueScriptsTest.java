@@ -74,6 +74,23 @@ class QueueScriptsTest {
     }
 
     @Test
+    void intakeStoresAPolledJobStraightInRunningAndRepeatsOnlyForItsOwnOwner() {
+        assertThat(intake("i1", "7@me")).isEqualTo(answer(Verdict.OK, JobState.RUNNING, 1));
+        assertThat(intake("i1", "7@me")).as("the same intake after a lost answer")
+                .isEqualTo(answer(Verdict.OK, JobState.RUNNING, 0));
+        assertThat(intake("i1", "8@other")).isEqualTo(answer(Verdict.ALREADY, JobState.RUNNING, 0));
+        assertThat(redis.sortedSet(String.class).zscore(keys.state(JobState.RUNNING), "i1")).hasValue(9_000_000.0);
+        assertThat(List.of(field("i1", JobField.ATTEMPTS), field("i1", JobField.OWNER), field("i1", JobField.SLOT),
+                field("i1", JobField.STARTED_AT))).containsExactly("1", "7@me", "cpu", "1");
+        assertThat(counts()).containsExactly(0L, 0L, 1L, 0L, 0L, 0L);
+
+        enqueue("i2");
+        assertThat(intake("i2", "7@me")).as("a job already known").isEqualTo(answer(Verdict.ALREADY, JobState.READY, 0));
+        assertThat(complete("i1").verdict()).isEqualTo(Verdict.OK);
+        assertThat(intake("i1", "7@me")).isEqualTo(answer(Verdict.ALREADY, JobState.OUTBOX, 0));
+    }
+
+    @Test
     void settlingAJobCountsItInTheLastingTotalsOnce() {
         enqueue("t1");
         claim("t1");
@@ -299,6 +316,11 @@ class QueueScriptsTest {
     private ScriptAnswer enqueue(String id) {
         return move(Script.ENQUEUE, List.of(keys.job(id), keys.state(JobState.READY)), id, "{\"prompt\":\"p\"}", "{}",
                 "9000000", "1", "cpu", "inference");
+    }
+
+    private ScriptAnswer intake(String id, String owner) {
+        return move(Script.INTAKE, List.of(keys.job(id), keys.state(JobState.RUNNING)), id, "{\"prompt\":\"p\"}", "{}",
+                "9000000", "1", "cpu", "inference", "7", owner);
     }
 
     private ScriptAnswer claim(String id) {

@@ -35,6 +35,16 @@ class AdmissionTest {
     }
 
     @Test
+    void aNewJobTakesAFreeSlotAtOnceButIsNotRememberedWhenItsPoolIsFull() {
+        assertThat(admission.admitNew("n1", INFERENCE)).isPresent();
+        assertThat(admission.admitNew("n1", INFERENCE)).as("already admitted").isEmpty();
+        assertThat(admission.admitNew("n2", INFERENCE)).as("its pool is full").isEmpty();
+
+        assertThat(admission.release("n1")).as("nobody was remembered as waiting").isEmpty();
+        assertThat(admission.offer("n2", INFERENCE)).as("its wake-up from ready").isPresent();
+    }
+
+    @Test
     void aJobWhosePoolIsFullWaitsAndIsAdmittedWhenThatPoolFrees() {
         admission.offer("i1", INFERENCE).orElseThrow();
 

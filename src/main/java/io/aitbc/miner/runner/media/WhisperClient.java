@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.aitbc.miner.config.InvalidConfigException;
+import io.aitbc.miner.fetch.PinnedHttpClient;
 import io.aitbc.miner.job.ErrorCode;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -29,7 +30,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -51,7 +51,7 @@ public class WhisperClient {
 
     private final Vertx vertx;
     private final WhisperConfig config;
-    private final Optional<HttpClient> http;
+    private final Optional<PinnedHttpClient> http;
     private final String pathPrefix;
     private volatile String lastProblem = "not probed yet";
 
@@ -66,7 +66,7 @@ public class WhisperClient {
         this.pathPrefix = url.map(URI::getPath).orElse("").replaceAll("/+$", "");
         this.http = url.map(base -> {
             boolean tls = "https".equalsIgnoreCase(base.getScheme());
-            return vertx.createHttpClient(new HttpClientOptions().setSsl(tls).setDefaultHost(base.getHost())
+            return new PinnedHttpClient(vertx, new HttpClientOptions().setSsl(tls).setDefaultHost(base.getHost())
                     .setDefaultPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
                     .setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAliveTimeout(20));
         });
@@ -90,10 +90,10 @@ public class WhisperClient {
         }
         String problem;
         try {
-            var response = http.get().request(new RequestOptions().setMethod(HttpMethod.GET)
-                    .setURI(pathPrefix + config.api().probePath()))
-                    .compose(request -> request.send()).compose(answer -> answer.body().map(body -> Map.entry(
-                            answer.statusCode(), body)))
+            var response = http.get().call(new RequestOptions().setMethod(HttpMethod.GET)
+                    .setURI(pathPrefix + config.api().probePath()),
+                    request -> request.send()
+                            .compose(answer -> answer.body().map(body -> Map.entry(answer.statusCode(), body))))
                     .toCompletionStage().toCompletableFuture().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             problem = response.getKey() != 200 ? "HTTP " + response.getKey() + " from " + config.api().probePath()
                     : config.api().probeProblem(json(response.getValue())).orElse(null);
@@ -140,8 +140,8 @@ public class WhisperClient {
         WhisperCall call = new WhisperCall(vertx, api, config.firstByteTimeout(), config.idleTimeout());
         http.get().request(new RequestOptions().setMethod(HttpMethod.POST).setURI(pathPrefix + api.path())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=" + boundary)
-                .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length)))
-                .onComplete(connected -> call.send(connected, head, media, tail));
+                .putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(length)),
+                connected -> call.send(connected, head, media, tail));
         Buffer body = await(call);
         JsonNode answer = json(body);
         return api.answer(answer, request.model()).orElseThrow(() -> new WhisperException(ErrorCode.E_RUNNER,
@@ -150,7 +150,7 @@ public class WhisperClient {
 
     @PreDestroy
     void close() {
-        http.ifPresent(HttpClient::close);
+        http.ifPresent(PinnedHttpClient::close);
     }
 
     private static Buffer await(WhisperCall call) throws WhisperException, InterruptedException {
