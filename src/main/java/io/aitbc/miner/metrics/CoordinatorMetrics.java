@@ -1,5 +1,8 @@
 package io.aitbc.miner.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -19,6 +22,8 @@ import io.quarkus.runtime.Startup;
 public class CoordinatorMetrics {
 
     private final MeterRegistry registry;
+    /** The timers by endpoint and status, looked up once each rather than built again for every call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     CoordinatorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,8 +37,9 @@ public class CoordinatorMetrics {
     }
 
     private Timer timer(String endpoint, String status) {
-        return Timer.builder(MeterNames.COORDINATOR_REQUEST).description("Coordinator calls by endpoint and status")
-                .tag(MeterNames.ENDPOINT, endpoint).tag(MeterNames.STATUS, status).publishPercentileHistogram()
-                .register(registry);
+        return timers.computeIfAbsent(endpoint + ' ' + status,
+                key -> Timer.builder(MeterNames.COORDINATOR_REQUEST).description("Coordinator calls by endpoint and status")
+                        .tag(MeterNames.ENDPOINT, endpoint).tag(MeterNames.STATUS, status).publishPercentileHistogram()
+                        .register(registry));
     }
 }

@@ -71,6 +71,14 @@ final class BenchRun implements AutoCloseable {
         return Duration.between(launched, registered).toNanos() / 1e6;
     }
 
+    /**
+     * Coordinator calls the agent gave up on at the 10 s call timeout so far, from its log. The simulator here never
+     * delays an answer, so every one is a transport defect (a hung call handled as ambiguous).
+     */
+    long callsGivenUp() {
+        return agent.output().lines().filter(line -> line.contains("got no answer: TimeoutException")).count();
+    }
+
     double rssMib() {
         return RssSampler.rssMib(agent.pid());
     }

@@ -72,6 +72,7 @@ public final class Benchmark {
                 Instant end = batch.stream().map(j -> j.reports().get(0).at()).max(Instant::compareTo).orElseThrow();
                 record("throughput, jobs/s, " + slots + " slots", jobs / (Duration.between(start, end).toNanos() / 1e9));
                 record("agent CPU per job, ms, " + slots + " slots", run.agentCpu().minus(cpu).toNanos() / 1e6 / jobs);
+                record("coordinator calls hung to the 10 s timeout, " + slots + " slots", run.callsGivenUp());
                 if (slots == 16) {
                     measureDetails(run, batch);
                 }
