@@ -11,6 +11,7 @@ import io.aitbc.miner.poller.JobPoller;
 import io.aitbc.miner.queue.QueueCounts;
 import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
+import io.aitbc.miner.registration.Registration;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
@@ -39,6 +40,7 @@ public class Drain {
     private final JobPoller poller;
     private final RetryQueue queue;
     private final CoordinatorClient coordinator;
+    private final Registration registration;
     private final Duration timeout;
     /** The application's class loader: a signal handler's thread has the system one, which lacks the REST client's. */
     private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -47,8 +49,10 @@ public class Drain {
     private boolean ending;
     private Thread waiter;
 
-    Drain(JobPoller poller, RetryQueue queue, CoordinatorClient coordinator, DrainConfig config) {
+    Drain(JobPoller poller, RetryQueue queue, CoordinatorClient coordinator, Registration registration,
+            DrainConfig config) {
         this.poller = poller;
+        this.registration = registration;
         this.queue = queue;
         this.coordinator = coordinator;
         this.timeout = config.timeout();
@@ -127,6 +131,7 @@ public class Drain {
     }
 
     private void deregister() {
+        registration.stop();
         try {
             coordinator.deregister();
         } catch (RuntimeException e) {

@@ -25,6 +25,7 @@ import io.aitbc.miner.queue.QueueUnavailableException;
 import io.aitbc.miner.queue.RetryQueue;
 import io.aitbc.miner.scheduler.SlotScheduler;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -59,6 +60,7 @@ public class Registration {
     private Instant lastPollRegistration = Instant.EPOCH;
     private int pollBackoff = 1;
     private final AtomicLong capabilityChanges = new AtomicLong();
+    private volatile boolean stopped;
 
     Registration(CoordinatorClient coordinator, CapabilityDocument capabilities, RetryQueue queue,
             SlotScheduler scheduler, MinerConfig miner, HeartbeatConfig config, HeartbeatFacts facts) {
@@ -73,6 +75,18 @@ public class Registration {
 
     void start(@Observes StartupEvent event) {
         Thread.ofVirtual().name("registration").start(this::registerUntilAccepted);
+    }
+
+    /**
+     * Registers and heartbeats no more: the agent drained and deregisters, or stops. A late capability change, GPU
+     * health change or heartbeat must not bring a deregistered miner back (the coordinator would assign it jobs).
+     */
+    public void stop() {
+        stopped = true;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
     }
 
     /** Whether the coordinator accepted the registration and the first heartbeat went out. */
@@ -189,7 +203,7 @@ public class Registration {
     @Scheduled(every = "${miner.heartbeat.interval}", delayed = "${miner.heartbeat.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() throws InterruptedException {
         lastHeartbeatIteration = clock.instant();
-        if (!registered) {
+        if (!registered || stopped) {
             return;
         }
         try {
@@ -203,7 +217,7 @@ public class Registration {
 
     private void registerUntilAccepted() {
         Duration wait = Duration.ofSeconds(1);
-        while (!registered) {
+        while (!registered && !stopped) {
             try {
                 registerOnce();
                 if (!registered) {
@@ -218,6 +232,9 @@ public class Registration {
     }
 
     private void registerOnce() throws InterruptedException {
+        if (stopped) {
+            return;
+        }
         try {
             long changes = capabilityChanges.get();
             coordinator.register(capabilities.build(), scheduler.totalSlots(), region);

@@ -3,6 +3,7 @@ package io.aitbc.miner.gpuhealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class FakeGpuNode {
 
     private final Path dir;
 
-    /** The script's configuration: a short timeout, so a hang is found quickly. */
+    /** The script's configuration: a timeout short enough that a hang is found quickly, long enough for a loaded CI. */
     record SmiConfig(String path, Duration timeout) implements ProbeConfig {
     }
 
@@ -65,7 +66,7 @@ final class FakeGpuNode {
     }
 
     ProbeConfig smiConfig() {
-        return new SmiConfig(dir.resolve("nvidia-smi").toString(), Duration.ofMillis(500));
+        return new SmiConfig(dir.resolve("nvidia-smi").toString(), Duration.ofSeconds(2));
     }
 
     Path kmsg() {
@@ -78,12 +79,18 @@ final class FakeGpuNode {
     }
 
     FakeGpuNode healthCsv(String csv) throws IOException {
-        Files.writeString(dir.resolve("health.out"), csv);
-        return this;
+        return replace("health.out", csv);
     }
 
     FakeGpuNode apps(String csv) throws IOException {
-        Files.writeString(dir.resolve("apps.out"), csv);
+        return replace("apps.out", csv);
+    }
+
+    /** Replaces what the script prints at once: a call never reads a file half written. */
+    private FakeGpuNode replace(String name, String content) throws IOException {
+        Path next = dir.resolve(name + ".next");
+        Files.writeString(next, content);
+        Files.move(next, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return this;
     }
 

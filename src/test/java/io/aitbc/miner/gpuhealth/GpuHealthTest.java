@@ -186,7 +186,7 @@ class GpuHealthTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(health.statuses()).allSatisfy(s -> {
             assertThat(s.state()).isEqualTo(GpuState.SUSPECT);
-            assertThat(s.reason()).contains("hung past 500 ms");
+            assertThat(s.reason()).contains("hung past 2000 ms");
         });
         assertThat(health.problem()).hasValueSatisfying(p -> assertThat(p).contains("hung"));
         node.hang(false);
