@@ -77,6 +77,7 @@ public final class Exec {
         stopper.kill(process);
         stdout.join(DRAIN_WAIT);
         stderr.join(DRAIN_WAIT);
+        closeOutput(process);
         return new Exited(exit, timedOut, out.result(), err.result(), elapsed);
     }
 
@@ -103,6 +104,16 @@ public final class Exec {
                 // the program closed its stdin or ended: what it did not read is not its input any more
             }
         });
+    }
+
+    /** Releases the output pipes once drained, or once a process that left the group still holds them. */
+    private static void closeOutput(Process process) {
+        try {
+            process.getInputStream().close();
+            process.getErrorStream().close();
+        } catch (IOException e) {
+            // already closed: nothing is left to release
+        }
     }
 
     private static void close(Process process) {

@@ -40,7 +40,9 @@ public interface Stopper {
 
     /**
      * For a program that does not lead its own process group (a tool the agent queries): the program and its
-     * descendants are killed at once, since a group signal would reach the agent itself.
+     * descendants are killed at once, since a group signal would reach the agent itself. It kills through the process
+     * handle: {@code Process.destroyForcibly()} also closes the output pipes, and the output of a program that had
+     * just ended, not yet read, was lost with them.
      */
     static Stopper tree() {
         return new Stopper() {
@@ -57,7 +59,7 @@ public interface Stopper {
             @Override
             public void kill(Process process) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
             }
         };
     }

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,32 @@ class ExecTest {
         assertThat(run.stdout().text()).isEqualTo(dir.toRealPath() + "\nhello\nfrom stdin");
         assertThat(run.stderr().text()).isEqualTo("oops\n");
         assertThat(run.elapsedNanos()).isPositive();
+    }
+
+    @Test
+    void theOutputOfAToolThatEndsAtOnceIsNeverLost() throws Exception {
+        List<Thread> callers = new ArrayList<>();
+        List<String> lost = new CopyOnWriteArrayList<>();
+        for (int caller = 0; caller < 8; caller++) {
+            callers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 60; i++) {
+                    try {
+                        Exited run = Exec.run(Command.of(List.of("/bin/echo", "line " + i), Duration.ofSeconds(30)));
+                        if (!run.stdout().text().equals("line " + i + "\n")) {
+                            lost.add("run " + i + " printed '" + run.stdout().text() + "'");
+                        }
+                    } catch (IOException e) {
+                        lost.add(e.toString());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(lost).as("runs whose output was lost").isEmpty();
     }
 
     @Test
