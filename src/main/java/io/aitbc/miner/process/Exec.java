@@ -1,8 +1,10 @@
 package io.aitbc.miner.process;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -108,11 +110,12 @@ public final class Exec {
 
     /** Releases the output pipes once drained, or once a process that left the group still holds them. */
     private static void closeOutput(Process process) {
-        try {
-            process.getInputStream().close();
-            process.getErrorStream().close();
-        } catch (IOException e) {
-            // already closed: nothing is left to release
+        for (InputStream pipe : List.of(process.getInputStream(), process.getErrorStream())) {
+            try {
+                pipe.close();
+            } catch (IOException e) {
+                // already closed: nothing is left to release
+            }
         }
     }
 
